@@ -1,0 +1,20 @@
+package com.perftrack.cycle;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code ptc.cycle.*}: when the monthly cycle starts by itself. The cron expression uses Spring's
+ * six-field syntax (second minute hour day month weekday), as Camunda 7.24 parses it.
+ */
+@ConfigurationProperties("ptc.cycle")
+public record CycleSettings(String cron, Integer collectionDays) {
+
+    public CycleSettings {
+        if (cron == null || cron.isBlank()) {
+            cron = "0 0 8 1 * ?";
+        }
+        if (collectionDays == null || collectionDays < 1) {
+            collectionDays = 3; // SPEC.md section 2: departments report within three days by default
+        }
+    }
+}

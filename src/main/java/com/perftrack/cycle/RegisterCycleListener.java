@@ -1,0 +1,100 @@
+package com.perftrack.cycle;
+
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Period;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Process start listener of {@code monthly-tracking-cycle}. Runs inside the starting transaction,
+ * so a refused start leaves nothing behind: fixes the period (a timer start opens the month that
+ * has just ended), the company and its type, sets the period as business key, and registers the
+ * cycle. A second start for the same company and period is refused with a clear message
+ * (HTTP 400 from /engine-rest, a notification in Tasklist).
+ */
+@Component("registerCycleListener")
+class RegisterCycleListener implements ExecutionListener {
+
+    private final CycleRegistry registry;
+    private final CompanySettings company;
+    private final BusinessCalendar calendar;
+    private final HistoryService historyService;
+    private final CycleSettings settings;
+
+    RegisterCycleListener(CycleRegistry registry, CompanySettings company, BusinessCalendar calendar,
+            HistoryService historyService, CycleSettings settings) {
+        this.settings = settings;
+        this.registry = registry;
+        this.company = company;
+        this.calendar = calendar;
+        this.historyService = historyService;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Period period = periodOf(execution);
+        String companyCode = stringOr(execution.getVariable("companyCode"), company.code());
+        execution.setVariable("period", period.toString());
+        execution.setVariable("companyCode", companyCode);
+        if (execution.getVariable("companyType") == null) {
+            execution.setVariable("companyType", company.type());
+        }
+        execution.setProcessBusinessKey(period.toString());
+        execution.setVariable("collectionDueDate",
+                Date.from(calendar.nowZoned().plusDays(settings.collectionDays()).toInstant()));
+
+        String instanceId = execution.getProcessInstanceId();
+        var existing = registry.find(companyCode, period.toString());
+        if (existing.isPresent()) {
+            if (!wasCancelled(existing.get().processInstanceId())) {
+                throw alreadyExists(companyCode, period, existing.get().processInstanceId());
+            }
+            registry.reassign(companyCode, period.toString(), instanceId, calendar.now());
+        } else if (!registry.register(companyCode, period.toString(), instanceId, calendar.now())) {
+            throw alreadyExists(companyCode, period, "?"); // started at the same moment by someone else
+        }
+    }
+
+    private static BadUserRequestException alreadyExists(String companyCode, Period period, String instanceId) {
+        return new BadUserRequestException("期间 " + period + " 的业绩跟踪周期已存在（公司 " + companyCode
+                + "，流程实例 " + instanceId + "），不能重复开启。/ A tracking cycle for period " + period
+                + " already exists for company " + companyCode + ".");
+    }
+
+    private Period periodOf(DelegateExecution execution) {
+        Object given = execution.getVariable("period");
+        if (given == null || given.toString().isBlank()) {
+            // the timer opens the month that has just ended: on 1 December, November is reviewed
+            return calendar.currentPeriod().previous();
+        }
+        Period period;
+        try {
+            period = Period.parse(given.toString());
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+        if (period.compareTo(calendar.currentPeriod()) > 0) {
+            throw new BadUserRequestException("期间 " + period + " 尚未开始，不能开启周期 / period " + period
+                    + " lies in the future");
+        }
+        return period;
+    }
+
+    /** A cycle cancelled in Cockpit frees its period; a running or finished one does not. */
+    private boolean wasCancelled(String processInstanceId) {
+        HistoricProcessInstance earlier = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return earlier == null
+                || HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(earlier.getState())
+                || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(earlier.getState());
+    }
+
+    private static String stringOr(Object value, String fallback) {
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+}

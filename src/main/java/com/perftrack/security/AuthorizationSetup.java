@@ -1,0 +1,128 @@
+package com.perftrack.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the committee's groups, their Tasklist filter (本部门任务) and the authorizations every
+ * installation needs. Idempotent: runs at every start and only adds what is missing.
+ *
+ * <p>Task visibility itself comes from the engine: a candidate group gets READ and TASK_WORK on
+ * each of its tasks (defaultUserPermissionNameForTask), and nobody else does.
+ */
+@Component
+@Order(10)
+class AuthorizationSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
+    static final String CYCLE_PROCESS = "monthly-tracking-cycle";
+    static final String APPEAL_PROCESS = "appeal";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    AuthorizationSetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (CommitteeGroup group : CommitteeGroup.values()) {
+            ensureGroup(group);
+            grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group.id(), Resources.USER, ANY, Permissions.READ);
+            grant(group.id(), Resources.GROUP, ANY, Permissions.READ);
+            ensureDepartmentFilter(group);
+            if (group.isLeadership() || group == CommitteeGroup.MARKETING || group == CommitteeGroup.HR) {
+                // committee leadership, the standing office and HR watch the cycle in Cockpit
+                grant(group.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+                grant(group.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+                grant(group.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            }
+        }
+        for (String starter : new String[] {"secretary-general", "committee-chair", "marketing"}) {
+            grant(starter, Resources.PROCESS_DEFINITION, CYCLE_PROCESS, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_DEFINITION, APPEAL_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // the Camunda administrators keep full access to the filters they see in Tasklist
+        grant(Groups.CAMUNDA_ADMIN, Resources.FILTER, ANY, Permissions.ALL);
+        log.info("Committee groups, filters and authorizations are in place");
+    }
+
+    private void ensureGroup(CommitteeGroup committeeGroup) {
+        if (identityService.createGroupQuery().groupId(committeeGroup.id()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(committeeGroup.id());
+        group.setName(committeeGroup.displayName());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+    }
+
+    private void ensureDepartmentFilter(CommitteeGroup group) {
+        String name = "本部门任务 · " + group.displayName();
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name)
+                    .setQuery(taskService.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks())
+                    .setProperties(Map.of(
+                            "description", group.displayName() + " 的待办任务 (tasks of " + group.id() + ")",
+                            "priority", 10,
+                            "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

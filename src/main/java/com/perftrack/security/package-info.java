@@ -1,0 +1,2 @@
+/** Authentication against Camunda's identity service, authorizations, and the start-up guards. */
+package com.perftrack.security;

@@ -1,0 +1,91 @@
+package com.perftrack.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.support.Api;
+import com.perftrack.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each department sees and works its own tasks only (SPEC.md section 1; Camunda authorizations). */
+@IntegrationTest
+class TaskAuthorizationIT {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void a_department_sees_and_completes_only_its_own_tasks() throws Exception {
+        String instanceId = startCycle("2025-01");
+
+        List<String> salesTasks = waitForTaskKeys("sales.head", instanceId);
+        assertThat(salesTasks).containsExactly("Task_SubmitSalesInformation");
+        assertThat(waitForTaskKeys("production.head", instanceId)).containsExactly("Task_SubmitProductionInformation");
+        assertThat(taskKeys("sales1", instanceId)).as("an employee sees no committee task").isEmpty();
+
+        String salesTaskId = tasks("sales.head", instanceId).get(0).get("id").asText();
+        var foreign = api.postJson("/engine-rest/task/" + salesTaskId + "/complete", "production.head", "{}");
+        assertThat(foreign.status()).isIn(403, 404);
+        assertThat(tasks("sales.head", instanceId)).as("the task is still open").hasSize(1);
+    }
+
+    @Test
+    void a_second_start_for_the_same_period_is_refused_with_a_clear_message() {
+        startCycle("2025-02");
+        var again = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
+                Map.of("variables", Map.of("period", Map.of("value", "2025-02", "type", "String"))));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("message").asText()).contains("2025-02").contains("已存在").contains("already exists");
+    }
+
+    @Test
+    void a_department_head_may_not_start_a_cycle() {
+        var response = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "sales.head",
+                Map.of("variables", Map.of("period", Map.of("value", "2025-03", "type", "String"))));
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    private String startCycle(String period) {
+        var response = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
+                Map.of("variables", Map.of("period", Map.of("value", period, "type", "String"))));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("businessKey").asText()).isEqualTo(period);
+        return response.json().get("id").asText();
+    }
+
+    private List<String> waitForTaskKeys(String user, String instanceId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<String> keys = taskKeys(user, instanceId);
+            if (!keys.isEmpty()) {
+                return keys;
+            }
+            Thread.sleep(200);
+        }
+        return List.of();
+    }
+
+    private List<String> taskKeys(String user, String instanceId) {
+        List<String> keys = new ArrayList<>();
+        tasks(user, instanceId).forEach(t -> keys.add(t.get("taskDefinitionKey").asText()));
+        return keys;
+    }
+
+    private List<JsonNode> tasks(String user, String instanceId) {
+        var response = api.get("/engine-rest/task?processInstanceId=" + instanceId, user);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        response.json().forEach(list::add);
+        return list;
+    }
+}
