@@ -16,12 +16,13 @@ import org.testcontainers.containers.PostgreSQLContainer;
 /**
  * Finds the PostgreSQL the integration tests run against, in this order: {@code DB_URL} (with
  * {@code DB_USER}, {@code DB_PASSWORD}); else a server answering on 127.0.0.1:5432, where a fresh
- * database {@value #DATABASE} is created for each test run; else a Testcontainers PostgreSQL when
+ * database ({@code ptc_it}, or {@code PTC_IT_DATABASE}) is created for each test run; else a Testcontainers PostgreSQL when
  * Docker is available; else the tests fail with a message naming these three ways. Never skips.
  */
 public class PostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String DATABASE = "ptc_it";
+    /** PTC_IT_DATABASE lets parallel runs on one server keep out of each other's way. */
+    static final String DATABASE = System.getenv().getOrDefault("PTC_IT_DATABASE", "ptc_it");
     private static String url;
     private static String user;
     private static String password;
