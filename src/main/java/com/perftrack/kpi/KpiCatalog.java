@@ -41,6 +41,15 @@ public class KpiCatalog {
         return weights.isEmpty() ? weightsOf("employee") : weights;
     }
 
+    /** For every role with weights, the KPI codes it weights. */
+    public Map<String, java.util.Set<String>> weightedKpisByRole() {
+        Map<String, java.util.Set<String>> result = new LinkedHashMap<>();
+        jdbc.sql("select role, kpi_code from kpi_weight order by role, kpi_code").query(rs -> {
+            result.computeIfAbsent(rs.getString(1), r -> new java.util.TreeSet<>()).add(rs.getString(2));
+        });
+        return result;
+    }
+
     private Map<String, BigDecimal> weightsOf(String role) {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
         jdbc.sql("select kpi_code, weight from kpi_weight where role = ? order by kpi_code").param(role)

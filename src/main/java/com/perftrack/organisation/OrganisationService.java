@@ -53,6 +53,11 @@ public class OrganisationService {
                 .params(companyCode, unitType).query(ROW).list();
     }
 
+    /** Every unit of every company, for calculations that walk the whole tree at once. */
+    public List<OrgUnit> allUnits() {
+        return jdbc.sql("select " + COLUMNS + " from org_unit order by code").query(ROW).list();
+    }
+
     public List<OrgUnit> companies() {
         return jdbc.sql("select " + COLUMNS + " from org_unit where unit_type = 'company' order by code").query(ROW).list();
     }

@@ -1,0 +1,186 @@
+package com.perftrack.kpi;
+
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Targets and actuals (table {@code figure}): storing imported rows and reading them back. */
+@Service
+public class FigureService {
+
+    private static final RowMapper<FigureView> ROW = (rs, n) -> new FigureView(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
+    private static final String COLUMNS = "period, unit_type, unit_code, kpi_code, target, actual";
+
+    /** How a store changed the table: re-importing identical rows gives only {@code unchanged}. */
+    public record StoreSummary(int inserted, int updated, int unchanged) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final OrganisationService organisation;
+    private final KpiCatalog catalog;
+    private final BusinessCalendar calendar;
+
+    FigureService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, OrganisationService organisation, KpiCatalog catalog,
+            BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.organisation = organisation;
+        this.catalog = catalog;
+        this.calendar = calendar;
+    }
+
+    /**
+     * Inserts new keys, replaces changed ones (the whole row: an empty cell replaces a value), and
+     * leaves identical rows untouched, so that a re-import changes nothing, not even who/when.
+     * Within {@code rows} the last row of a key wins.
+     */
+    @Transactional
+    public StoreSummary store(List<FigureView> rows, String importedBy, String sourceFile) {
+        Map<String, FigureView> latest = new LinkedHashMap<>();
+        rows.forEach(r -> latest.put(key(r), normalised(r)));
+        Set<String> periods = latest.values().stream().map(FigureView::period).collect(Collectors.toSet());
+        Map<String, FigureView> stored = new HashMap<>();
+        for (String period : periods) {
+            jdbc.sql("select " + COLUMNS + " from figure where period = ?").param(period).query(ROW).stream()
+                    .forEach(f -> stored.put(key(f), normalised(f)));
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Timestamp now = Timestamp.valueOf(calendar.nowZoned().toLocalDateTime());
+        for (var entry : latest.entrySet()) {
+            FigureView row = entry.getValue();
+            FigureView old = stored.get(entry.getKey());
+            if (old == null) {
+                inserts.add(new Object[] {row.period(), row.unitType(), row.unitCode(), row.kpiCode(), row.target(),
+                        row.actual(), importedBy, now, sourceFile});
+            } else if (!Objects.equals(old.target(), row.target()) || !Objects.equals(old.actual(), row.actual())) {
+                updates.add(new Object[] {row.target(), row.actual(), importedBy, now, sourceFile, row.period(),
+                        row.unitType(), row.unitCode(), row.kpiCode()});
+            }
+        }
+        jdbcTemplate.batchUpdate("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, "
+                + "imported_by, imported_at, source_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        jdbcTemplate.batchUpdate("update figure set target = ?, actual = ?, imported_by = ?, imported_at = ?, "
+                + "source_file = ? where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?", updates);
+        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size());
+    }
+
+    /** The stored figures of a month; unitType and unitCode are optional filters. */
+    public List<FigureView> figures(String period, String unitType, String unitCode) {
+        return jdbc.sql("select " + COLUMNS + " from figure where period = :period"
+                        + " and (cast(:unitType as varchar(16)) is null or unit_type = :unitType)"
+                        + " and (cast(:unitCode as varchar(64)) is null or unit_code = :unitCode)"
+                        + " order by unit_type, unit_code, kpi_code")
+                .param("period", period).param("unitType", unitType).param("unitCode", unitCode)
+                .query(ROW).list();
+    }
+
+    /** Every month that has figures, oldest first. */
+    public List<String> periods() {
+        return jdbc.sql("select distinct period from figure order by period").query(String.class).list();
+    }
+
+    List<KpiCalculator.Figure> calculationFigures(String period) {
+        return jdbc.sql("select unit_type, unit_code, kpi_code, target, actual from figure where period = ?")
+                .param(period)
+                .query((rs, n) -> new KpiCalculator.Figure(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /**
+     * Figures of the company's units (any type) for the month that have a target or an actual,
+     * counting only KPIs reported by {@code sourceDepartment} (a group id; null = every KPI).
+     */
+    public long countFigures(String companyCode, String period, String sourceDepartment) {
+        Set<String> units = unitCodes(companyCode);
+        Set<String> kpis = kpisOf(sourceDepartment);
+        return figures(period, null, null).stream()
+                .filter(f -> units.contains(f.unitCode()) && (kpis == null || kpis.contains(f.kpiCode())))
+                .filter(f -> f.target() != null || f.actual() != null)
+                .count();
+    }
+
+    /**
+     * What a department still owes for the month, as {@code "SALES_AMOUNT @ company ACME"}. Rule:
+     * for every KPI whose source department is {@code departmentRole}, the company unit needs both
+     * target and actual — its own figure row, or, when it has no row of its own, at least one of
+     * its people with both target and actual (the roll-up the calculation would use).
+     */
+    public List<String> missingFigures(String companyCode, String period, String departmentRole) {
+        Set<String> persons = organisation.units(companyCode, OrgUnit.PERSON).stream().map(OrgUnit::code)
+                .collect(Collectors.toSet());
+        Map<String, FigureView> companyRows = new HashMap<>();
+        Set<String> rollUpPossible = new HashSet<>();
+        for (FigureView f : figures(period, null, null)) {
+            if (f.unitCode().equals(companyCode) && OrgUnit.COMPANY.equals(f.unitType())) {
+                companyRows.put(f.kpiCode(), f);
+            } else if (persons.contains(f.unitCode()) && f.target() != null && f.actual() != null) {
+                rollUpPossible.add(f.kpiCode());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Kpi kpi : catalog.all()) {
+            if (!kpi.sourceDepartment().equals(departmentRole)) {
+                continue;
+            }
+            FigureView own = companyRows.get(kpi.code());
+            boolean complete = own != null ? own.target() != null && own.actual() != null : rollUpPossible.contains(kpi.code());
+            if (!complete) {
+                missing.add(kpi.code() + " @ company " + companyCode);
+            }
+        }
+        return missing;
+    }
+
+    private Set<String> unitCodes(String companyCode) {
+        Set<String> codes = new HashSet<>();
+        for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
+            organisation.units(companyCode, type).forEach(u -> codes.add(u.code()));
+        }
+        return codes;
+    }
+
+    private Set<String> kpisOf(String sourceDepartment) {
+        if (sourceDepartment == null) {
+            return null;
+        }
+        return catalog.all().stream().filter(k -> k.sourceDepartment().equals(sourceDepartment)).map(Kpi::code)
+                .collect(Collectors.toSet());
+    }
+
+    private static String key(FigureView f) {
+        return f.period() + '|' + f.unitType() + '|' + f.unitCode() + '|' + f.kpiCode();
+    }
+
+    private static FigureView normalised(FigureView f) {
+        return new FigureView(f.period(), f.unitType(), f.unitCode(), f.kpiCode(), scaled(f.target()), scaled(f.actual()));
+    }
+
+    private static BigDecimal scaled(BigDecimal v) {
+        return v == null ? null : v.setScale(KpiCalculator.SCALE, RoundingMode.HALF_UP);
+    }
+
+    static Collection<String> touched(Collection<FigureView> rows) {
+        return rows.stream().map(FigureView::period).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,163 @@
+package com.perftrack.kpi;
+
+import static com.perftrack.kpi.KpiResultView.plain;
+
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Period;
+import com.perftrack.organisation.OrganisationService;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes a month's KPI results for every unit of every company and stores them with the month's
+ * data gaps (tables {@code kpi_result}, {@code kpi_data_gap}). Three set-based reads (the month, the
+ * month before, the same month a year before), the formulas in {@link KpiCalculator}, then the
+ * month's rows are replaced with multi-row inserts: no database round trip per result.
+ */
+@Service
+public class KpiResultService {
+
+    private static final int ROWS_PER_INSERT = 1000;
+    private static final String RESULT_COLUMNS = "period, unit_type, unit_code, kpi_code, company_code, target, actual, "
+            + "deviation, deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group, rolled_up";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final FigureService figures;
+    private final OrganisationService organisation;
+    private final KpiCatalog catalog;
+    private final KpiStatusRules statusRules;
+    private final KpiSettings settings;
+    private final BusinessCalendar calendar;
+
+    KpiResultService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FigureService figures, OrganisationService organisation,
+            KpiCatalog catalog, KpiStatusRules statusRules, KpiSettings settings, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.figures = figures;
+        this.organisation = organisation;
+        this.catalog = catalog;
+        this.statusRules = statusRules;
+        this.settings = settings;
+        this.calendar = calendar;
+    }
+
+    /** Computes and stores the month's results; idempotent. Returns the number of result rows. */
+    @Transactional
+    public int calculatePeriod(String period) {
+        Period month = Period.parse(period);
+        StatusTable status = statusRules.load();
+        KpiCalculator calculator = new KpiCalculator(settings.attainmentCap(), status::status);
+        List<KpiCalculator.Unit> units = organisation.allUnits().stream()
+                .map(u -> new KpiCalculator.Unit(u.code(), u.unitType(), u.parentCode(), u.companyCode(), u.role()))
+                .toList();
+        List<KpiCalculator.KpiDef> kpis = catalog.all().stream()
+                .map(k -> new KpiCalculator.KpiDef(k.code(), k.lowerIsBetter(), k.aggregation())).toList();
+        KpiCalculator.Calculation calculation = calculator.calculate(units, kpis, catalog.weightedKpisByRole(),
+                figures.calculationFigures(month.toString()), figures.calculationFigures(month.previous().toString()),
+                figures.calculationFigures(month.sameMonthLastYear().toString()));
+        store(month.toString(), calculation);
+        return calculation.results().size();
+    }
+
+    /**
+     * Recomputes every month whose results depend on the given months: the months themselves, the
+     * month after (its MoM growth) and the same month a year later (its YoY growth).
+     */
+    @Transactional
+    public int recalculate(Collection<String> changedPeriods) {
+        TreeSet<Period> affected = new TreeSet<>();
+        for (String p : changedPeriods) {
+            Period month = Period.parse(p);
+            affected.add(month);
+            affected.add(month.next());
+            affected.add(new Period(month.month().plusYears(1)));
+        }
+        int rows = 0;
+        for (Period month : affected) {
+            rows += calculatePeriod(month.toString());
+        }
+        return rows;
+    }
+
+    /** Recomputes every month that has figures (after the organisation changed). */
+    @Transactional
+    public int recalculateAll() {
+        return recalculate(figures.periods());
+    }
+
+    public List<KpiResultView> results(String period, String unitType, String unitCode) {
+        return jdbc.sql("select period, unit_type, unit_code, kpi_code, target, actual, deviation, deviation_pct, "
+                        + "attainment, mom_growth, yoy_growth, status, rank_in_group from kpi_result "
+                        + "where (cast(:period as varchar(7)) is null or period = :period)"
+                        + " and (cast(:unitType as varchar(16)) is null or unit_type = :unitType)"
+                        + " and (cast(:unitCode as varchar(64)) is null or unit_code = :unitCode)"
+                        + " order by period, unit_type, unit_code, kpi_code")
+                .param("period", period).param("unitType", unitType).param("unitCode", unitCode)
+                .query((rs, n) -> new KpiResultView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        plain(rs.getBigDecimal(5)), plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7)),
+                        plain(rs.getBigDecimal(8)), plain(rs.getBigDecimal(9)), plain(rs.getBigDecimal(10)),
+                        plain(rs.getBigDecimal(11)), rs.getString(12), (Integer) rs.getObject(13, Integer.class)))
+                .list();
+    }
+
+    public List<DataGapView> dataGaps(String period, String unitType, String unitCode) {
+        return jdbc.sql("select period, unit_type, unit_code, kpi_code, company_code, missing from kpi_data_gap "
+                        + "where period = :period"
+                        + " and (cast(:unitType as varchar(16)) is null or unit_type = :unitType)"
+                        + " and (cast(:unitCode as varchar(64)) is null or unit_code = :unitCode)"
+                        + " order by unit_type, unit_code, kpi_code")
+                .param("period", period).param("unitType", unitType).param("unitCode", unitCode)
+                .query((rs, n) -> new DataGapView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private void store(String period, KpiCalculator.Calculation calculation) {
+        jdbc.sql("delete from kpi_result where period = ?").param(period).update();
+        jdbc.sql("delete from kpi_data_gap where period = ?").param(period).update();
+        List<Object[]> rows = new ArrayList<>(calculation.results().size());
+        for (KpiCalculator.Result r : calculation.results()) {
+            rows.add(new Object[] {period, r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
+                    r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(),
+                    r.status(), r.rank(), r.rolledUp()});
+        }
+        insertAll("kpi_result", RESULT_COLUMNS, 15, rows);
+        List<Object[]> gaps = calculation.gaps().stream().map(g -> new Object[] {period, g.unitType(), g.unitCode(),
+                g.kpiCode(), g.companyCode(), g.missing()}).toList();
+        insertAll("kpi_data_gap", "period, unit_type, unit_code, kpi_code, company_code, missing", 6, gaps);
+        jdbc.sql("delete from kpi_calculation where period = ?").param(period).update();
+        jdbc.sql("insert into kpi_calculation (period, calculated_at, result_rows) values (?, ?, ?)")
+                .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), rows.size()).update();
+    }
+
+    /** Multi-row inserts of up to 1,000 rows each: plain SQL that H2 and PostgreSQL both run fast. */
+    private void insertAll(String table, String columns, int width, List<Object[]> rows) {
+        String placeholders = "(" + "?, ".repeat(width - 1) + "?)";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String sql = "insert into " + table + " (" + columns + ") values "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), placeholders));
+            jdbcTemplate.update(sql, ps -> {
+                int i = 1;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        if (value == null) {
+                            ps.setNull(i++, Types.NULL);
+                        } else {
+                            ps.setObject(i++, value);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}
