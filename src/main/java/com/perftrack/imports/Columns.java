@@ -1,0 +1,34 @@
+package com.perftrack.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Header checks shared by the import files: exactly the SPEC's columns, in any order. */
+final class Columns {
+
+    private Columns() {
+    }
+
+    /** The position of each expected column in the header; a missing or unknown column rejects the file. */
+    static int[] indexes(List<String> header, List<String> expected) {
+        List<LineError> errors = new ArrayList<>();
+        int[] index = new int[expected.size()];
+        for (int i = 0; i < expected.size(); i++) {
+            index[i] = header.indexOf(expected.get(i));
+            if (index[i] < 0) {
+                errors.add(new LineError(1, expected.get(i), "表头缺少列 '" + expected.get(i) + "' / missing column; expected "
+                        + String.join(",", expected)));
+            }
+        }
+        for (String column : header) {
+            if (!expected.contains(column)) {
+                errors.add(new LineError(1, column, "未知列 '" + column + "' / unknown column; expected "
+                        + String.join(",", expected)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRejectedException(errors);
+        }
+        return index;
+    }
+}

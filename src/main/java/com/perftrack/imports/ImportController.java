@@ -1,0 +1,89 @@
+package com.perftrack.imports;
+
+import com.perftrack.security.CommitteeGroup;
+import com.perftrack.security.CurrentUser;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/imports/organisation} and {@code /api/imports/figures} (multipart field
+ * {@code file}, CSV or XLSX) and their templates.
+ *
+ * <p>Who may import: the organisation — hr, committee-chair, secretary-general, marketing (the
+ * standing office) or camunda-admin; figures — any committee group (every group of SPEC.md
+ * section 1 except {@code employee}) or camunda-admin. Anyone else gets 403.
+ */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    static final Set<String> ORGANISATION_IMPORTERS = Set.of("hr", "committee-chair", "secretary-general", "marketing",
+            Groups.CAMUNDA_ADMIN);
+    static final Set<String> FIGURE_IMPORTERS = Arrays.stream(CommitteeGroup.values())
+            .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
+            .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(List.of(Groups.CAMUNDA_ADMIN))));
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(path = "/organisation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportService.ImportSummary organisation(@RequestParam("file") MultipartFile file) throws IOException {
+        String user = allowed(ORGANISATION_IMPORTERS);
+        return imports.importOrganisation(file.getOriginalFilename(), file.getBytes(), user);
+    }
+
+    @PostMapping(path = "/figures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportService.ImportSummary figures(@RequestParam("file") MultipartFile file) throws IOException {
+        String user = allowed(FIGURE_IMPORTERS);
+        return imports.importFigures(file.getOriginalFilename(), file.getBytes(), user);
+    }
+
+    @GetMapping("/{kind}/template")
+    ResponseEntity<byte[]> template(@PathVariable String kind) {
+        byte[] xlsx = switch (kind) {
+            case "organisation" -> ImportTemplates.organisation();
+            case "figures" -> ImportTemplates.figures();
+            default -> throw new UnknownImportException(kind);
+        };
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind + "-template.xlsx\"")
+                .body(xlsx);
+    }
+
+    private static String allowed(Set<String> groups) {
+        CurrentUser user = CurrentUser.get().orElseThrow(() -> new ImportForbiddenException(groups));
+        if (!user.isMemberOfAny(groups)) {
+            throw new ImportForbiddenException(groups);
+        }
+        return user.userId();
+    }
+
+    static class ImportForbiddenException extends RuntimeException {
+        ImportForbiddenException(Set<String> groups) {
+            super("需要以下用户组之一 / requires membership of one of " + new java.util.TreeSet<>(groups));
+        }
+    }
+
+    static class UnknownImportException extends RuntimeException {
+        UnknownImportException(String kind) {
+            super("没有这种导入 / no import called '" + kind + "': organisation or figures");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.perftrack.imports;
+
+import com.perftrack.kpi.FigureService;
+import com.perftrack.kpi.FigureView;
+import com.perftrack.kpi.KpiCatalog;
+import com.perftrack.kpi.KpiResultService;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationImporter;
+import com.perftrack.organisation.OrganisationService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads, validates and stores an import file. Validation sees the whole file before anything is
+ * written; storing, recalculating the touched months and logging run in one transaction.
+ */
+@Service
+class ImportService {
+
+    /** The 200 answer of an import (SPEC.md section 6: rows, units, periods). */
+    record ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
+            int unchanged, int usersCreated, int resultRows) {}
+
+    private final ImportSettings settings;
+    private final OrganisationService organisation;
+    private final OrganisationImporter organisationImporter;
+    private final KpiCatalog catalog;
+    private final FigureService figures;
+    private final KpiResultService results;
+    private final ImportLog log;
+    private final TransactionTemplate transaction;
+
+    ImportService(ImportSettings settings, OrganisationService organisation, OrganisationImporter organisationImporter,
+            KpiCatalog catalog, FigureService figures, KpiResultService results, ImportLog log,
+            TransactionTemplate transaction) {
+        this.settings = settings;
+        this.organisation = organisation;
+        this.organisationImporter = organisationImporter;
+        this.catalog = catalog;
+        this.figures = figures;
+        this.results = results;
+        this.log = log;
+        this.transaction = transaction;
+    }
+
+    ImportSummary importFigures(String fileName, byte[] content, String user) {
+        List<FigureView> rows;
+        try {
+            ImportTable table = read(content);
+            Map<String, String> unitTypes = new HashMap<>();
+            organisation.allUnits().forEach(u -> unitTypes.put(u.code(), u.unitType()));
+            Set<String> kpis = new HashSet<>();
+            catalog.all().forEach(k -> kpis.add(k.code()));
+            rows = new FigureFileValidator(unitTypes, kpis::contains).validate(table);
+        } catch (ImportRejectedException e) {
+            log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
+            throw e;
+        }
+        List<String> periods = List.copyOf(new TreeSet<>(rows.stream().map(FigureView::period).toList()));
+        int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
+        return transaction.execute(status -> {
+            FigureService.StoreSummary stored = figures.store(rows, user, fileName);
+            int resultRows = results.recalculate(periods);
+            log.record("figures", fileName, user, true, rows.size(), 0, periods);
+            return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
+                    stored.unchanged(), 0, resultRows);
+        });
+    }
+
+    ImportSummary importOrganisation(String fileName, byte[] content, String user) {
+        List<OrganisationImporter.UnitRow> rows;
+        try {
+            ImportTable table = read(content);
+            Map<String, String> types = new HashMap<>();
+            Map<String, String> parents = new HashMap<>();
+            for (OrgUnit u : organisation.allUnits()) {
+                types.put(u.code(), u.unitType());
+                parents.put(u.code(), u.parentCode());
+            }
+            rows = new OrganisationFileValidator(types, parents).validate(table);
+        } catch (ImportRejectedException e) {
+            log.record("organisation", fileName, user, false, 0, e.errors().size(), List.of());
+            throw e;
+        }
+        return transaction.execute(status -> {
+            OrganisationImporter.Summary stored = organisationImporter.store(rows);
+            // units moved or added change roll-ups and ranks of every month with figures
+            List<String> periods = figures.periods();
+            int resultRows = stored.inserted() + stored.updated() > 0 ? results.recalculate(periods) : 0;
+            log.record("organisation", fileName, user, true, rows.size(), 0, periods);
+            int units = (int) rows.stream().map(OrganisationImporter.UnitRow::code).distinct().count();
+            return new ImportSummary("organisation", rows.size(), units, periods, stored.inserted(), stored.updated(),
+                    stored.unchanged(), stored.usersCreated(), resultRows);
+        });
+    }
+
+    private ImportTable read(byte[] content) {
+        if (content.length > settings.maxBytes()) {
+            throw new ImportRejectedException(1, null, "文件超过 " + settings.maxBytes() + " 字节 / file larger than "
+                    + settings.maxBytes() + " bytes");
+        }
+        return new TableReader(settings.maxRows()).read(content);
+    }
+}
