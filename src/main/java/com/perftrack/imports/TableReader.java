@@ -2,8 +2,8 @@ package com.perftrack.imports;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -56,21 +56,23 @@ final class TableReader {
     private ImportTable readCsv(byte[] content) {
         int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImportRejectedException(1, null, "文件不是 UTF-8 编码 / the file is not UTF-8 encoded");
+        }
         List<String> header = List.of();
         List<ImportTable.Line> lines = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, offset, content.length - offset), decoder);
-                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
-            var records = parser.iterator();
-            while (records.hasNext()) {
-                // a record starts on the line after the one the previous record ended on
-                int line = (int) parser.getCurrentLineNumber() + 1;
-                CSVRecord record = records.next();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
                 List<String> cells = record.toList();
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
+                int line = lineAt(text, (int) record.getCharacterPosition());
                 if (header.isEmpty()) {
                     header = cells.stream().map(c -> c.trim().toLowerCase()).toList();
                 } else {
@@ -78,8 +80,6 @@ final class TableReader {
                     checkRowCount(lines.size(), line);
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new ImportRejectedException(1, null, "文件不是 UTF-8 编码 / the file is not UTF-8 encoded");
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new ImportRejectedException(lines.size() + 2, null, "CSV 格式错误 / malformed CSV: " + e.getMessage());
         }
@@ -117,6 +117,24 @@ final class TableReader {
             throw new ImportRejectedException(1, null, "无法读取 Excel 文件 / unreadable XLSX file: " + e.getMessage());
         }
         return new ImportTable(header, lines);
+    }
+
+    private int lastPosition;
+    private int lastLine = 1;
+
+    /** The 1-based line of a character position; records come in order, so counting resumes. */
+    private int lineAt(String text, int position) {
+        if (position < lastPosition) {
+            lastPosition = 0;
+            lastLine = 1;
+        }
+        for (int i = lastPosition; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                lastLine++;
+            }
+        }
+        lastPosition = position;
+        return lastLine;
     }
 
     private void checkRowCount(int rows, int line) {
