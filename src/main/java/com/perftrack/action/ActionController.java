@@ -1,0 +1,68 @@
+package com.perftrack.action;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.perftrack.security.CommitteeGroup;
+import com.perftrack.security.CurrentUser;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/actions} and {@code GET /api/actions/{id}} (with its ten-day reports). Committee
+ * members (leadership and every department group) see all actions; anybody else, e.g. an
+ * employee, sees only the actions they own or are named responsible for.
+ */
+@RestController
+@RequestMapping("/api/actions")
+class ActionController {
+
+    /** Every group of SPEC.md section 1 but {@code employee}, plus Camunda's administrators. */
+    static final Set<String> COMMITTEE = Arrays.stream(CommitteeGroup.values())
+            .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
+            .collect(Collectors.toUnmodifiableSet());
+
+    record ActionDetails(@JsonUnwrapped ActionView action, List<TenDayReport> reports) {}
+
+    private final ActionService actions;
+
+    ActionController(ActionService actions) {
+        this.actions = actions;
+    }
+
+    @GetMapping
+    List<ActionView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String owner) {
+        if (status != null && !status.isBlank() && !"open".equals(status) && !"done".equals(status)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or done");
+        }
+        CurrentUser user = currentUser();
+        return seesAll(user) ? actions.actions(status, period, department, owner)
+                : actions.actionsOf(user.userId(), status, period, department, owner);
+    }
+
+    @GetMapping("/{id}")
+    ActionDetails one(@PathVariable long id) {
+        CurrentUser user = currentUser();
+        ActionView action = actions.action(id)
+                .filter(a -> seesAll(user) || user.userId().equals(a.ownerUserId())
+                        || user.userId().equals(a.responsiblePerson()) || user.userId().equals(a.authorUserId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no improvement action " + id));
+        return new ActionDetails(action, actions.reports(id));
+    }
+
+    private static CurrentUser currentUser() {
+        return CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+    }
+
+    private static boolean seesAll(CurrentUser user) {
+        return user.isMemberOfAny(COMMITTEE) || user.isMemberOf("camunda-admin");
+    }
+}

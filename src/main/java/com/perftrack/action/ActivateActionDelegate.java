@@ -1,0 +1,45 @@
+package com.perftrack.action;
+
+import com.perftrack.calendar.BusinessCalendar;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code Task_ActivateAction}: the SMART-compliant action opens today. Sets the ten-day
+ * report dates ({@code reportDates}, ISO dates, one timer each) and when a missing outcome
+ * escalates ({@code outcomeOverdueAt}, the deadline plus the grace days).
+ */
+@Component
+class ActivateActionDelegate implements JavaDelegate {
+
+    private final ActionRepository repository;
+    private final BusinessCalendar calendar;
+    private final ActionSettings settings;
+    private final TenDayReportSchedule schedule;
+
+    ActivateActionDelegate(ActionRepository repository, BusinessCalendar calendar, ActionSettings settings,
+            TenDayReportSchedule schedule) {
+        this.repository = repository;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.schedule = schedule;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long actionId = ((Number) execution.getVariable("actionId")).longValue();
+        ActionView action = repository.find(actionId).orElseThrow();
+        LocalDate today = calendar.today();
+        // a review that outlasted the deadline still gets a report, due today
+        LocalDate deadline = action.deadline().isBefore(today) ? today : action.deadline();
+        repository.open(actionId, today);
+        ArrayList<String> dates = new ArrayList<>();
+        TenDayDates.between(today, deadline).forEach(d -> dates.add(d.toString()));
+        execution.setVariable("reportDates", dates);
+        execution.setVariable("actionDeadline", action.deadline().toString());
+        execution.setVariable("outcomeOverdueAt", schedule.at(deadline.plusDays(settings.outcomeGraceDays())));
+    }
+}

@@ -1,0 +1,72 @@
+package com.perftrack.action;
+
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.meeting.Finding;
+import com.perftrack.meeting.FindingService;
+import com.perftrack.organisation.OrganisationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code Task_OpenAction}: creates the action row of a finding and department (once,
+ * however often the job runs), applies the owner rule and pre-fills the action form.
+ */
+@Component
+class OpenActionDelegate implements JavaDelegate {
+
+    private final FindingService findings;
+    private final OrganisationService organisation;
+    private final ActionRepository repository;
+    private final BusinessCalendar calendar;
+
+    OpenActionDelegate(FindingService findings, OrganisationService organisation, ActionRepository repository,
+            BusinessCalendar calendar) {
+        this.findings = findings;
+        this.organisation = organisation;
+        this.repository = repository;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long findingId = ((Number) execution.getVariable("findingId")).longValue();
+        String department = (String) execution.getVariable("responsibleDepartment");
+        Finding finding = findings.find(findingId).orElseThrow(() -> new IllegalStateException(
+                "质询问题 " + findingId + " 不存在 / finding " + findingId + " does not exist"));
+        String companyCode = stringOr(execution.getVariable("companyCode"), finding.companyCode());
+        String period = stringOr(execution.getVariable("period"), finding.period());
+        boolean cross = finding.crossDepartment();
+        ActionOwners owners = ActionOwners.decide(cross, department,
+                organisation.managerUserId(companyCode, department), organisation.generalManagerUserId(companyCode));
+        String responsiblePerson = finding.responsibleUserId() != null ? finding.responsibleUserId() : owners.authorUserId();
+        long actionId = repository.insertIfAbsent(findingId, companyCode, period, department, cross, owners,
+                finding.title(), responsiblePerson, execution.getProcessInstanceId(), calendar.now());
+
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey("F" + findingId + "-" + department);
+        }
+        execution.setVariable("actionId", actionId);
+        execution.setVariable("companyCode", companyCode);
+        execution.setVariable("period", period);
+        execution.setVariable("crossDepartment", cross);
+        execution.setVariable("authorUserId", owners.authorUserId());
+        execution.setVariable("authorGroup", owners.authorGroup());
+        execution.setVariable("ownerUserId", owners.ownerUserId());
+        execution.setVariable("ownerGroup", owners.ownerGroup());
+        execution.setVariable("ownerNote", owners.note());
+        execution.setVariable("findingTitle", finding.title());
+        execution.setVariable("findingSolution", finding.solution() == null ? "" : finding.solution());
+        execution.setVariable("findingKpiCode", finding.kpiCode() == null ? "" : finding.kpiCode());
+        execution.setVariable("smartRound", 0);
+        execution.setVariable("smartFeedback", "");
+        // the form opens with what the secretary-general already decided
+        execution.setVariable("item", finding.title());
+        execution.setVariable("measures", finding.solution() == null ? "" : finding.solution());
+        execution.setVariable("responsiblePerson", responsiblePerson);
+    }
+
+    private static String stringOr(Object value, String fallback) {
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+}

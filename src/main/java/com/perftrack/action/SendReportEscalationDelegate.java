@@ -1,0 +1,34 @@
+package com.perftrack.action;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code Task_SendReportEscalation} (three days after a ten-day report fell due):
+ * e-mails the secretary-general; the follow-up task in Tasklist comes next in the model.
+ */
+@Component
+class SendReportEscalationDelegate implements JavaDelegate {
+
+    static final String SECRETARY_GENERAL = "secretary-general";
+
+    private final ActionMailer mailer;
+
+    SendReportEscalationDelegate(ActionMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reportDate = (String) execution.getVariable("reportDate");
+        String reporter = execution.getVariable("authorUserId") != null
+                ? (String) execution.getVariable("authorUserId") : (String) execution.getVariable("authorGroup");
+        String text = "改进行动 #" + execution.getVariable("actionId") + "「" + execution.getVariable("item") + "」（"
+                + execution.getVariable("responsibleDepartment") + "，报告人 " + reporter + "）" + reportDate
+                + " 的旬报逾期三天未交，请跟进。\nThe ten-day report due " + reportDate + " on improvement action #"
+                + execution.getVariable("actionId") + " is three days overdue (reporter " + reporter + ").";
+        mailer.send(null, SECRETARY_GENERAL, "【升级】旬报逾期三天 Ten-day report escalated: "
+                + execution.getVariable("item") + " " + reportDate, text);
+    }
+}

@@ -1,0 +1,416 @@
+package com.perftrack.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.perftrack.archive.ArchiveService;
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.kpi.KpiCatalog;
+import com.perftrack.meeting.Finding;
+import com.perftrack.meeting.FindingService;
+import com.perftrack.organisation.OrganisationService;
+import com.perftrack.support.ProcessTestEngine;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Walks every path of {@code improvement-action} with the engine clock moved from February to
+ * April 2028: send-back by the pre-check and by the SMART review, ten-day reports on time and late
+ * (reminder after a day, escalation after three, both mailed to GreenMail), the deadline passing
+ * without an outcome, and the outcome message ending the action into the archive.
+ */
+@Deployment(resources = {"bpmn/improvement-action.bpmn", "forms/improvement-action-write.form",
+        "forms/improvement-action-review.form", "forms/improvement-action-report.form",
+        "forms/improvement-action-follow-up-report.form", "forms/improvement-action-follow-up-action.form"})
+class ImprovementActionProcessTest {
+
+    static final ProcessTestEngine db = new ProcessTestEngine();
+    static final BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
+    static final ActionSettings settings = ActionSettings.defaults();
+    static final Map<Object, Object> beans = new HashMap<>();
+    static final String PROCESS = "improvement-action";
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(configuration()).assertClassCoverageAtLeast(1.0).build();
+
+    private static ProcessCoverageInMemProcessEngineConfiguration configuration() {
+        var configuration = db.configuration(beans);
+        // as application.yaml: demo user ids have dots (sales.head)
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*|camunda-admin");
+        return configuration;
+    }
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    ProcessEngine processEngine;
+    ActionService actions;
+    FindingService findings;
+    ArchiveService archive;
+    final JdbcClient jdbc = db.jdbc();
+
+    @BeforeEach
+    void wire() {
+        BpmnAwareTests.init(processEngine);
+        var repository = new ActionRepository(jdbc);
+        var organisation = new OrganisationService(jdbc);
+        findings = new FindingService(jdbc, calendar);
+        archive = new ArchiveService(jdbc, calendar);
+        var mailSender = new JavaMailSenderImpl();
+        mailSender.setHost("localhost");
+        mailSender.setPort(ServerSetupTest.SMTP.getPort());
+        var mailer = new ActionMailer(mailSender, processEngine.getIdentityService(), settings);
+        var schedule = new TenDayReportSchedule(calendar, settings);
+        beans.put("openActionDelegate", new OpenActionDelegate(findings, organisation, repository, calendar));
+        beans.put("smartPreCheckDelegate", new SmartPreCheckDelegate(repository, new KpiCatalog(jdbc), calendar, settings));
+        beans.put("smartReviewListener", new SmartReviewListener());
+        beans.put("recordSmartReviewDelegate", new RecordSmartReviewDelegate(repository, calendar));
+        beans.put("activateActionDelegate", new ActivateActionDelegate(repository, calendar, settings, schedule));
+        beans.put("tenDayReportSchedule", schedule);
+        beans.put("tenDayReportListener", new TenDayReportListener(repository, calendar));
+        beans.put("sendReportReminderDelegate", new SendReportReminderDelegate(mailer));
+        beans.put("sendReportEscalationDelegate", new SendReportEscalationDelegate(mailer));
+        beans.put("sendDeadlineEscalationDelegate", new SendDeadlineEscalationDelegate(mailer, calendar, settings));
+        beans.put("recordOutcomeDelegate", new RecordOutcomeDelegate(repository, archive, organisation, calendar));
+        actions = new ActionService(repository, processEngine.getRuntimeService(), calendar);
+
+        setClock("2028-02-01T10:00:00+08:00");
+        seedOrganisation();
+        user("sales.head", "sales", "sales.head@acme.example");
+        user("secgen", "secretary-general", "secgen@acme.example");
+        user("gm", "committee-chair", "gm@acme.example");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        for (ProcessInstance pi : runtimeService().createProcessInstanceQuery().list()) {
+            runtimeService().deleteProcessInstance(pi.getId(), "test ends");
+        }
+        for (String table : List.of("archive_entry", "action_report", "smart_review", "improvement_action", "finding",
+                "org_unit")) {
+            jdbc.sql("delete from " + table).update();
+        }
+    }
+
+    @Test
+    void an_action_is_sent_back_twice_reported_on_every_ten_day_date_escalated_and_closed_by_its_outcome()
+            throws Exception {
+        long findingId = finding("sales");
+        ProcessInstance action = start(findingId, "sales");
+        assertThat(action).hasBusinessKey("F" + findingId + "-sales").isWaitingAt("Task_OpenAction");
+        runDueJobs(action);
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+
+        // single department: its manager writes and owns the action
+        assertThat(action).isWaitingAt("Task_WriteActionForm");
+        assertThat(task(action)).isAssignedTo("sales.head");
+        assertThat(candidateGroups(task(action))).containsExactly("sales");
+        assertThat(actions.action(actionId).orElseThrow().ownerUserId()).isEqualTo("sales.head");
+
+        // round 1: no number in the expected result → back to the author with the reason
+        complete(action, form("提高客户满意度", "2028-03-31"));
+        runDueJobs(action);
+        assertThat(action).isWaitingAt("Task_WriteActionForm");
+        assertThat((String) runtimeService().getVariable(action.getId(), "smartFeedback"))
+                .contains("量化目标").contains("quantified target");
+
+        // round 2: passes the pre-check, the standing office finds it not measurable
+        complete(action, form("SALES_AMOUNT 提升 15% 至 115 万", "2028-03-31"));
+        runDueJobs(action);
+        assertThat(action).isWaitingAt("Task_ReviewSmart");
+        assertThat(task(action)).hasCandidateGroup("marketing");
+        complete(action, review(false, "基线不清楚 baseline unclear"));
+        runDueJobs(action);
+        assertThat(action).isWaitingAt("Task_WriteActionForm");
+        assertThat((String) runtimeService().getVariable(action.getId(), "smartFeedback"))
+                .contains("M 可衡量").contains("基线不清楚");
+
+        // round 3: compliant; the action opens on 5 February 2028
+        complete(action, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", "2028-03-31"));
+        runDueJobs(action);
+        complete(action, review(true, "符合"));
+        setClock("2028-02-05T10:00:00+08:00");
+        runDueJobs(action);
+        assertThat(actions.action(actionId).orElseThrow()).satisfies(a -> {
+            assertThat(a.status()).isEqualTo("OPEN");
+            assertThat(a.smartRounds()).isEqualTo(3);
+            assertThat(a.openedOn()).isEqualTo(LocalDate.of(2028, 2, 5));
+        });
+        assertThat(jdbc.sql("select count(*) from smart_review where action_id = ?").param(actionId)
+                .query(Integer.class).single()).as("3 pre-checks + 2 reviews").isEqualTo(5);
+
+        // one timer per ten-day date, at 09:00 Beijing time, all visible at once
+        assertThat(reportTimerDates(action)).containsExactly(at("2028-02-10"), at("2028-02-20"), at("2028-02-29"),
+                at("2028-03-10"), at("2028-03-20"), at("2028-03-31"));
+
+        setClock("2028-02-10T09:00:00+08:00");
+        runDueJobs(action);
+        completeReport(action, "2028-02-10", 10, "102");
+
+        // the 20 February report is missed: reminder after a day, escalation after three
+        setClock("2028-02-20T09:00:00+08:00");
+        runDueJobs(action);
+        assertThat(reportTask(action, "2028-02-20").getName()).contains("2028-02-20");
+        setClock("2028-02-21T09:00:00+08:00");
+        runDueJobs(action);
+        assertThat(reportTask(action, "2028-02-20").getPriority()).isEqualTo(SendReportReminderDelegate.REMINDED_PRIORITY);
+        MimeMessage reminder = lastMail();
+        assertThat(reminder.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("sales.head@acme.example");
+        assertThat(reminder.getSubject()).contains("催报").contains("2028-02-20");
+
+        setClock("2028-02-23T09:00:00+08:00");
+        runDueJobs(action);
+        MimeMessage escalation = lastMail();
+        assertThat(escalation.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("secgen@acme.example");
+        assertThat(escalation.getSubject()).contains("升级").contains("2028-02-20");
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+        Task followUp = taskService().createTaskQuery().processInstanceId(action.getId())
+                .taskDefinitionKey("Task_FollowUpOverdueReport").singleResult();
+        assertThat(followUp).hasCandidateGroup("secretary-general");
+        taskService().complete(followUp.getId(), Map.of("followUpNote", "已电话催办"));
+        completeReport(action, "2028-02-20", 25, "104.5");
+
+        Map<String, Integer> progress = Map.of("2028-02-29", 40, "2028-03-10", 60, "2028-03-20", 80, "2028-03-31", 100);
+        for (String date : List.of("2028-02-29", "2028-03-10", "2028-03-20", "2028-03-31")) {
+            setClock(date + "T09:00:00+08:00");
+            runDueJobs(action);
+            completeReport(action, date, progress.get(date), "108");
+        }
+        assertThat(action).hasPassed("EndEvent_ReportsFiled");
+        assertThat(actions.reports(actionId)).extracting(TenDayReport::dueDate).containsExactly(
+                LocalDate.parse("2028-02-10"), LocalDate.parse("2028-02-20"), LocalDate.parse("2028-02-29"),
+                LocalDate.parse("2028-03-10"), LocalDate.parse("2028-03-20"), LocalDate.parse("2028-03-31"));
+        assertThat(actions.action(actionId).orElseThrow().lastProgressPct()).isEqualByComparingTo("100");
+
+        // the deadline passes without an outcome: the secretary-general is told, and again later
+        setClock("2028-04-01T09:00:00+08:00");
+        runDueJobs(action);
+        assertThat(lastMail().getSubject()).contains("逾期未评价");
+        assertThat(action).isWaitingAt("Task_FollowUpOverdueAction");
+        assertThat(task(action)).hasCandidateGroup("secretary-general");
+        complete(action, Map.of("actionFollowUpNote", "列入 4 月会议议程"));
+        assertThat(action).isWaitingAt("Timer_OutcomeOverdue");
+        assertThat(actions.actionsForAgenda("ACME", "2028-03")).extracting(ActionView::actionId).contains(actionId);
+
+        // the next meeting records the outcome: archive entry, process ends
+        actions.recordOutcome(actionId, "IMPROVED", "华东区经验：重点客户周访", "2028-03", "marketing.head");
+        runDueJobs(action);
+        assertThat(action).isEnded().hasPassed("Task_ArchiveOutcome", "EndEvent_ActionClosed");
+        ActionView done = actions.action(actionId).orElseThrow();
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.outcome()).isEqualTo("IMPROVED");
+        assertThat(archive.entriesOf("sales.head")).singleElement().satisfies(e -> {
+            assertThat(e.entryType()).isEqualTo("ACTION_OUTCOME");
+            assertThat(e.summary()).contains("已改进").contains("重点客户周访");
+            assertThat(e.cycle()).isEqualTo("2028-03");
+        });
+        assertThat(archive.entriesOf("P-SALES1")).as("the responsible person's archive").hasSize(1);
+        assertThat(actions.actions("done", "2028-01", "sales", "sales.head")).extracting(ActionView::actionId)
+                .containsExactly(actionId);
+        assertThat(actions.actions("open", null, null, null)).isEmpty();
+        // a repeated call from a retried meeting step changes nothing
+        actions.recordOutcome(actionId, "NOT_IMPROVED", "again", "2028-03", "marketing.head");
+        assertThat(actions.action(actionId).orElseThrow().outcome()).isEqualTo("IMPROVED");
+    }
+
+    @Test
+    void a_cross_department_action_is_owned_by_the_general_manager_with_one_part_per_department() {
+        long findingId = finding("sales,production");
+        ProcessInstance salesPart = start(findingId, "sales");
+        ProcessInstance productionPart = start(findingId, "production");
+        runDueJobs(salesPart);
+        runDueJobs(productionPart);
+
+        long salesAction = (Long) runtimeService().getVariable(salesPart.getId(), "actionId");
+        long productionAction = (Long) runtimeService().getVariable(productionPart.getId(), "actionId");
+        assertThat(salesAction).isNotEqualTo(productionAction);
+        assertThat(actions.action(salesAction).orElseThrow()).satisfies(a -> {
+            assertThat(a.crossDepartment()).isTrue();
+            assertThat(a.ownerUserId()).isEqualTo("gm");
+            assertThat(a.authorUserId()).isEqualTo("sales.head");
+        });
+        assertThat(task(salesPart)).isAssignedTo("sales.head");
+        // production has no manager in the organisation: its group writes the part, and that is recorded
+        assertThat(actions.action(productionAction).orElseThrow()).satisfies(a -> {
+            assertThat(a.ownerUserId()).isEqualTo("gm");
+            assertThat(a.authorUserId()).isNull();
+            assertThat(a.ownerNote()).contains("production");
+        });
+        assertThat(task(productionPart)).hasCandidateGroup("production");
+        assertThat(task(productionPart).getAssignee()).isNull();
+    }
+
+    @Test
+    void an_outcome_before_the_action_opened_still_closes_and_archives_it() {
+        ProcessInstance action = start(finding("sales"), "sales");
+        runDueJobs(action);
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+        actions.recordOutcome(actionId, "NOT_IMPROVED", "措施未落实，提出批评", "2028-01", "secgen");
+        runDueJobs(action);
+        assertThat(action).isEnded();
+        assertThat(archive.entriesOf("sales.head")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("未改进").contains("批评"));
+    }
+
+    @Test
+    void an_unknown_outcome_or_an_impossible_progress_is_refused() {
+        ProcessInstance action = start(finding("sales"), "sales");
+        runDueJobs(action);
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+        assertThatThrownBy(() -> actions.recordOutcome(actionId, "MAYBE", "", "2028-01", "secgen"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IMPROVED");
+
+        complete(action, form("SALES_AMOUNT 提升 15% 至 115 万", "2028-02-15"));
+        runDueJobs(action);
+        complete(action, review(true, ""));
+        runDueJobs(action);
+        setClock("2028-02-10T09:00:00+08:00");
+        runDueJobs(action);
+        Task report = reportTask(action, "2028-02-10");
+        assertThatThrownBy(() -> taskService().complete(report.getId(),
+                Map.of("progressPct", 150, "indicatorValue", 1))).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("0 到 100");
+        assertThat(reportsOf(actionId)).isZero();
+    }
+
+    // --- helpers ---
+
+    private void seedOrganisation() {
+        insertUnit("ACME", "company", null, "gm", "production");
+        insertUnit("ACME-SALES", "department", "ACME", "sales.head", "sales");
+        insertUnit("ACME-MKT", "department", "ACME", "marketing.head", "marketing");
+        insertUnit("ACME-PROD", "department", "ACME", null, "production");
+        insertUnit("P-SALES1", "person", "ACME-SALES", "sales1", "employee");
+    }
+
+    private void insertUnit(String code, String type, String parent, String userId, String role) {
+        jdbc.sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, email, role, updated_at) "
+                        + "values (?, ?, ?, ?, 'ACME', ?, null, ?, current_timestamp)")
+                .params(code, type, code, parent, userId, role).update();
+    }
+
+    private void user(String id, String group, String email) {
+        var identity = processEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setEmail(email);
+            identity.saveUser(user);
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                identity.saveGroup(identity.newGroup(group));
+            }
+            identity.createMembership(id, group);
+        }
+    }
+
+    private long finding(String departments) {
+        return findings.create(new Finding(null, "ACME", "2028-01", "sales", "SALES_AMOUNT", "华东区销售额低于计划 12%",
+                "-12%", "重点客户拜访不足", "internal", "-120 万", "加强拜访", null, departments, "每周拜访重点客户",
+                "sales1", "secgen", null));
+    }
+
+    private ProcessInstance start(long findingId, String department) {
+        return runtimeService().startProcessInstanceByKey(PROCESS, "F" + findingId + "-" + department,
+                Map.of("findingId", findingId, "responsibleDepartment", department, "companyCode", "ACME",
+                        "period", "2028-01"));
+    }
+
+    private static Map<String, Object> form(String expected, String deadline) {
+        return Map.of("item", "华东区销售额回升", "deadline", deadline, "responsiblePerson", "sales1",
+                "expectedResult", expected, "measures", "每周拜访重点客户 3 家");
+    }
+
+    private static Map<String, Object> review(boolean measurable, String comment) {
+        return Map.of("smartSpecific", true, "smartMeasurable", measurable, "smartAchievable", true,
+                "smartRelevant", true, "smartTimeBound", true, "reviewComment", comment);
+    }
+
+    private void complete(ProcessInstance pi, Map<String, Object> variables) {
+        taskService().complete(task(pi).getId(), variables);
+    }
+
+    private Task reportTask(ProcessInstance pi, String date) {
+        return taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_SubmitTenDayReport")
+                .list().stream().filter(t -> date.equals(taskService().getVariable(t.getId(), "reportDate")))
+                .findFirst().orElseThrow(() -> new AssertionError("no report task for " + date));
+    }
+
+    private void completeReport(ProcessInstance pi, String date, int progress, String indicator) {
+        taskService().complete(reportTask(pi, date).getId(),
+                Map.of("progressPct", progress, "indicatorValue", Double.valueOf(indicator), "reportComment", "进展正常"));
+    }
+
+    private int reportsOf(long actionId) {
+        return jdbc.sql("select count(*) from action_report where action_id = ?").param(actionId).query(Integer.class).single();
+    }
+
+    private List<Date> reportTimerDates(ProcessInstance pi) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId("Timer_ReportDue")
+                .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+    }
+
+    /** Runs every job that is due at the engine's current time, including those that this creates. */
+    private void runDueJobs(ProcessInstance pi) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(pi.getId()).executable()
+                    .orderByJobDuedate().asc().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            managementService().executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    private static List<String> candidateGroups(Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+    }
+
+    private MimeMessage lastMail() {
+        MimeMessage[] all = greenMail.getReceivedMessages();
+        assertThat(all).as("mails received").isNotEmpty();
+        return all[all.length - 1];
+    }
+
+    private static Date at(String date) {
+        return Date.from(ZonedDateTime.parse(date + "T09:00:00+08:00").toInstant());
+    }
+
+    private static void setClock(String isoDateTime) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(isoDateTime).toInstant()));
+    }
+}
