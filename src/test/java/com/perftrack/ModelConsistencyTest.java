@@ -56,7 +56,7 @@ class ModelConsistencyTest {
         configuration.setJobExecutorActivate(false);
         configuration.setEnforceHistoryTimeToLive(true);
         // timer start events evaluate their expressions at deployment
-        configuration.setBeans(Map.of("cycleSchedule", new CycleSchedule(new CycleSettings(null, null))));
+        configuration.setBeans(Map.of("cycleSchedule", new CycleSchedule(new CycleSettings(null, null, null))));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             List<String> problems = new ArrayList<>();

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * six-field syntax (second minute hour day month weekday), as Camunda 7.24 parses it.
  */
 @ConfigurationProperties("ptc.cycle")
-public record CycleSettings(String cron, Integer collectionDays) {
+public record CycleSettings(String cron, Integer collectionDays, Integer reminderDays) {
 
     public CycleSettings {
         if (cron == null || cron.isBlank()) {
@@ -15,6 +15,9 @@ public record CycleSettings(String cron, Integer collectionDays) {
         }
         if (collectionDays == null || collectionDays < 1) {
             collectionDays = 3; // SPEC.md section 2: departments report within three days by default
+        }
+        if (reminderDays == null || reminderDays < 1) {
+            reminderDays = Math.max(1, collectionDays - 1); // remind a day before the deadline
         }
     }
 }

@@ -3,6 +3,8 @@ package com.perftrack.cycle;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
 import java.util.Date;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,10 +27,12 @@ class RegisterCycleListener implements ExecutionListener {
     private final BusinessCalendar calendar;
     private final HistoryService historyService;
     private final CycleSettings settings;
+    private final OrganisationService organisation;
 
     RegisterCycleListener(CycleRegistry registry, CompanySettings company, BusinessCalendar calendar,
-            HistoryService historyService, CycleSettings settings) {
+            HistoryService historyService, CycleSettings settings, OrganisationService organisation) {
         this.settings = settings;
+        this.organisation = organisation;
         this.registry = registry;
         this.company = company;
         this.calendar = calendar;
@@ -42,11 +46,15 @@ class RegisterCycleListener implements ExecutionListener {
         execution.setVariable("period", period.toString());
         execution.setVariable("companyCode", companyCode);
         if (execution.getVariable("companyType") == null) {
-            execution.setVariable("companyType", company.type());
+            // the organisation file's company type wins; the setting serves an installation without one
+            execution.setVariable("companyType", organisation.findUnit(companyCode)
+                    .filter(u -> OrgUnit.COMPANY.equals(u.unitType()) && CompanySettings.TYPES.contains(u.role()))
+                    .map(OrgUnit::role).orElse(company.type()));
         }
         execution.setProcessBusinessKey(period.toString());
         execution.setVariable("collectionDueDate",
                 Date.from(calendar.nowZoned().plusDays(settings.collectionDays()).toInstant()));
+        execution.setVariable("collectionReminderDuration", "P" + settings.reminderDays() + "D");
 
         String instanceId = execution.getProcessInstanceId();
         var existing = registry.find(companyCode, period.toString());

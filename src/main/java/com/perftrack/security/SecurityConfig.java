@@ -62,8 +62,10 @@ class SecurityConfig {
                 .csrf(c -> c
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // Basic credentials are sent by scripts, never implicitly by a browser session.
-                        .ignoringRequestMatchers(basicAuthHeader));
+                        // CSRF guards cookie sessions. Basic credentials are sent by scripts, never
+                        // implicitly by a browser, and a request without a session has nothing to forge:
+                        // it gets the 401 challenge instead of a 403.
+                        .ignoringRequestMatchers(basicAuthHeader, request -> request.getRequestedSessionId() == null));
         return http.build();
     }
 

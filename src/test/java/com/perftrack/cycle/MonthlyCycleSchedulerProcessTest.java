@@ -31,7 +31,7 @@ class MonthlyCycleSchedulerProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
     static final BusinessCalendar calendar = new BusinessCalendar(ZoneId.systemDefault().getId());
-    static final CycleSettings settings = new CycleSettings("0 0 8 1 * ?", 3);
+    static final CycleSettings settings = new CycleSettings("0 0 8 1 * ?", 3, 2);
     static final CompanySettings company = new CompanySettings("ACME", "Acme", "production");
     static final Map<Object, Object> beans = new HashMap<>(Map.of("cycleSchedule", new CycleSchedule(settings)));
 
@@ -46,7 +46,8 @@ class MonthlyCycleSchedulerProcessTest {
         BpmnAwareTests.init(processEngine);
         CycleRegistry registry = new CycleRegistry(db.jdbc());
         beans.put("registerCycleListener", new RegisterCycleListener(registry, company, calendar,
-                processEngine.getHistoryService(), settings));
+                processEngine.getHistoryService(), settings,
+                new com.perftrack.organisation.OrganisationService(db.jdbc())));
         beans.put("openMonthlyCycleDelegate", new OpenMonthlyCycleDelegate(processEngine.getRuntimeService(),
                 registry, company, calendar));
     }

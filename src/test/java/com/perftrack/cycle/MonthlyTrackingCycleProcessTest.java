@@ -3,95 +3,249 @@ package com.perftrack.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.action.ActionService;
+import com.perftrack.kpi.FigureService;
+import com.perftrack.kpi.KpiResultService;
+import com.perftrack.support.CycleBeans;
 import com.perftrack.support.ProcessTestEngine;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 
+/** Walks every path of monthly-tracking-cycle: collection, reminders, escalation, agenda, meeting, actions. */
 @Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn",
-        "forms/start-monthly-cycle.form"})
+        "bpmn-test/improvement-action-double.bpmn"})
 class MonthlyTrackingCycleProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
-    static final BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
-    static final CycleSettings settings = new CycleSettings("0 0 8 1 * ?", 3);
     static final Map<Object, Object> beans = new HashMap<>();
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(db.configuration(beans)).assertClassCoverageAtLeast(0.0).build();
+            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action")
+            .assertClassCoverageAtLeast(1.0).build();
+
+    static final FigureService figures = mock(FigureService.class);
+    static final KpiResultService results = mock(KpiResultService.class);
+    static final ActionService actions = mock(ActionService.class);
+    static final JavaMailSender mail = mock(JavaMailSender.class);
 
     ProcessEngine processEngine;
 
-    void wire(String companyType) {
+    @BeforeEach
+    void wire() {
         BpmnAwareTests.init(processEngine);
-        beans.put("registerCycleListener", new RegisterCycleListener(new CycleRegistry(db.jdbc()),
-                new CompanySettings("ACME", "Acme", companyType), calendar,
-                processEngine.getHistoryService(), settings));
+        reset(figures, results, actions, mail);
+        when(figures.missingFigures(anyString(), anyString(), anyString())).thenReturn(List.of());
+        when(results.results(anyString(), anyString(), any())).thenReturn(List.of());
+        when(actions.actionsForAgenda(anyString(), anyString())).thenReturn(List.of());
+        setClock("2026-11-02T09:00:00+08:00");
+        CycleBeans.wire(beans, processEngine, db, "production", figures, results, actions, mail);
+        CycleBeans.users(processEngine, "sales.head:sales", "hr.head:hr", "secgen:secretary-general", "sales1:employee");
     }
 
     @AfterEach
-    void resetClock() {
+    void cleanUp() {
         ClockUtil.reset();
+        db.jdbc().sql("delete from agenda_item").update();
+        db.jdbc().sql("delete from agenda").update();
+        db.jdbc().sql("delete from archive_entry").update();
+        db.jdbc().sql("delete from finding").update();
         db.jdbc().sql("delete from tracking_cycle").update();
+        db.jdbc().sql("delete from org_unit").update();
     }
 
     @Test
-    void production_company_collects_from_sales_marketing_production_quality_and_finance() {
-        wire("production");
+    void production_company_walks_from_collection_to_findings_and_actions() {
+        db.jdbc().sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) "
+                + "values ('ACME-P1', 'person', '马芳', null, 'ACME', 'sales1', 'employee', current_timestamp)").update();
         ProcessInstance cycle = start("2026-10");
-        assertThat(cycle).isWaitingAt("Task_DetermineCommittee");
         execute(job(cycle));
         assertThat(cycle).isWaitingAt("Task_SubmitSalesInformation", "Task_SubmitMarketInformation",
                 "Task_SubmitProductionInformation", "Task_SubmitQualityInformation", "Task_SubmitFinanceInformation");
         assertThat(task("Task_SubmitSalesInformation", cycle)).hasCandidateGroup("sales");
-        for (String key : new String[] {"Task_SubmitSalesInformation", "Task_SubmitMarketInformation",
-                "Task_SubmitProductionInformation", "Task_SubmitQualityInformation", "Task_SubmitFinanceInformation"}) {
-            complete(task(key, cycle));
+        completeCollection(cycle);
+
+        execute(job(cycle)); // calculation
+        verify(results).calculatePeriod("2026-10");
+        execute(job(cycle)); // agenda draft
+        assertThat(cycle).isWaitingAt("Task_ConfirmAgenda");
+        assertThat(cycle).variables().containsEntry("reportingDepartments",
+                List.of("sales", "marketing", "production", "quality", "finance"));
+        confirmAgenda(cycle, 120);
+
+        assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").count()).isEqualTo(5);
+        for (Task report : taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()) {
+            String department = (String) taskService().getVariable(report.getId(), "reportDepartment");
+            taskService().complete(report.getId(), "sales".equals(department) ? salesReport() : noFinding());
         }
-        assertThat(cycle).isEnded().hasPassed("EndEvent_DataCollected");
+        assertThat(cycle).hasPassed("Gateway_AnyFollowUps").hasNotPassed("Task_RecordActionResult")
+                .isWaitingAt("Task_ConfirmFindings");
+        assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
+                .contains("华东区拜访量下降").contains("sales,marketing").contains("跨部门");
+        BpmnAwareTests.complete(task("Task_ConfirmFindings", cycle));
+
+        execute(job(cycle)); // start actions
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
+                .extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+                        "F" + findingId() + "-sales", "F" + findingId() + "-marketing");
+        execute(job(cycle)); // archive
+        assertThat(cycle).isEnded().hasPassed("EndEvent_CycleClosed");
+        assertThat(db.jdbc().sql("select count(*) from archive_entry where entry_type = 'FINDING'")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
-    void distribution_company_collects_from_procurement_instead_of_production_and_quality() {
-        wire("distribution");
+    void last_cycles_actions_are_on_the_agenda_and_their_results_are_recorded() {
+        when(actions.actionsForAgenda("ACME", "2026-10")).thenReturn(List.of(
+                CycleBeans.action(41L, "提高华东区拜访量", "sales"), CycleBeans.action(42L, "缩短投诉处理周期", "quality")));
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        assertThat(cycle).variables().containsEntry("followUpActionIds", List.of(41L, 42L));
+        confirmAgenda(cycle, 120);
+        taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()
+                .forEach(t -> taskService().complete(t.getId(), noFinding()));
+        List<Task> results = taskService().createTaskQuery().taskDefinitionKey("Task_RecordActionResult").list();
+        assertThat(results).hasSize(2);
+        for (Task result : results) {
+            taskService().complete(result.getId(), Map.of("actionOutcome", "IMPROVED",
+                    "actionOutcomeNote", "拜访量回升 20%，经验：周计划复盘"));
+        }
+        assertThat(cycle).hasPassed("Task_RecordActionResult");
+        verify(actions).recordOutcome(eq(41L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
+        verify(actions).recordOutcome(eq(42L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
+        assertThat(cycle).isWaitingAt("Task_ConfirmFindings");
+    }
+
+    @Test
+    void a_department_cannot_submit_while_its_figures_are_missing() {
+        when(figures.missingFigures("ACME", "2026-10", "sales")).thenReturn(List.of("SALES_AMOUNT @ company ACME"));
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        Task sales = task("Task_SubmitSalesInformation", cycle);
+        assertThatThrownBy(() -> taskService().complete(sales.getId(), Map.of("sales_salesSummary", "完成 92%")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("SALES_AMOUNT @ company ACME");
+        assertThat(cycle).isWaitingAt("Task_SubmitSalesInformation");
+    }
+
+    @Test
+    void late_departments_are_reminded_then_hr_requests_the_data() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        setClock("2026-11-04T09:01:00+08:00"); // two days later: the reminder
+        execute(job("Timer_CollectionReminder", cycle));
+        execute(job("Task_SendCollectionReminder", cycle));
+        verify(mail, atLeastOnce()).send(any(SimpleMailMessage.class));
+        assertThat(task("Task_SubmitSalesInformation", cycle).getPriority()).isEqualTo(75);
+        Task request = task("Task_RequestMissingData", cycle);
+        assertThat((String) taskService().getVariable(request.getId(), "missingSummary")).contains("sales");
+        taskService().complete(request.getId(), Map.of("hrRequestNote", "请于周五前补齐"));
+        assertThat(cycle).hasPassed("EndEvent_ReminderHandled").isWaitingAt("Task_SubmitSalesInformation");
+    }
+
+    @Test
+    void overdue_collection_escalates_to_the_secretary_general() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        setClock("2026-11-05T09:01:00+08:00"); // the three-day deadline has passed
+        execute(job("Timer_CollectionEscalation", cycle));
+        execute(job("Task_NotifyLateCollection", cycle));
+        Task followUp = task("Task_FollowUpLateCollection", cycle);
+        assertThat(followUp).hasCandidateGroup("secretary-general");
+        assertThat(task("Task_SubmitSalesInformation", cycle).getPriority()).isEqualTo(90);
+        taskService().complete(followUp.getId(), Map.of("escalationNote", "销售部今天下班前提交"));
+        assertThat(cycle).hasPassed("EndEvent_EscalationHandled");
+    }
+
+    @Test
+    void an_agenda_that_does_not_fit_the_meeting_is_refused() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        Task confirm = task("Task_ConfirmAgenda", cycle);
+        assertThatThrownBy(() -> taskService().complete(confirm.getId(), agendaValues(60)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("超出会议时长").hasMessageContaining("60");
+        confirmAgenda(cycle, 120);
+        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport");
+    }
+
+    @Test
+    void a_report_without_quantified_impact_or_responsible_department_is_refused() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        confirmAgenda(cycle, 120);
+        Task report = taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list().get(0);
+        Map<String, Object> bad = new HashMap<>(salesReport());
+        bad.put("cause1Impact", "影响很大");
+        bad.put("cause1ResponsibleDepartments", "sales, logistics");
+        assertThatThrownBy(() -> taskService().complete(report.getId(), bad))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("影响必须量化").hasMessageContaining("logistics");
+    }
+
+    @Test
+    void distribution_company_collects_from_procurement() {
+        CycleBeans.wire(beans, processEngine, db, "distribution", figures, results, actions, mail);
         ProcessInstance cycle = start("2026-10");
         execute(job(cycle));
         assertThat(cycle).isWaitingAt("Task_SubmitSalesInformation", "Task_SubmitMarketInformation",
                 "Task_SubmitProcurementInformation", "Task_SubmitFinanceInformation");
+        completeCollection(cycle);
+        assertThat(cycle).isWaitingAt("Task_CalculateKpiResults");
     }
 
     @Test
     void project_company_collects_from_project_management_and_contract_planning() {
-        wire("project-management");
+        CycleBeans.wire(beans, processEngine, db, "project-management", figures, results, actions, mail);
         ProcessInstance cycle = start("2026-10");
         execute(job(cycle));
         assertThat(cycle).isWaitingAt("Task_SubmitSalesInformation", "Task_SubmitMarketInformation",
                 "Task_SubmitProjectInformation", "Task_SubmitFinanceInformation", "Task_SubmitContractInformation");
+        completeCollection(cycle);
+        assertThat(cycle).isWaitingAt("Task_CalculateKpiResults");
     }
 
     @Test
     void the_period_is_the_business_key_and_a_second_start_is_refused() {
-        wire("production");
         ProcessInstance first = start("2026-09");
         assertThat(first).hasBusinessKey("2026-09");
         assertThatThrownBy(() -> start("2026-09"))
@@ -101,7 +255,6 @@ class MonthlyTrackingCycleProcessTest {
 
     @Test
     void a_cancelled_cycle_frees_its_period() {
-        wire("production");
         ProcessInstance first = start("2026-08");
         runtimeService().deleteProcessInstance(first.getId(), "started by mistake");
         assertThat(start("2026-08")).isActive();
@@ -109,8 +262,6 @@ class MonthlyTrackingCycleProcessTest {
 
     @Test
     void a_malformed_or_future_period_is_refused() {
-        wire("production");
-        setClock("2026-11-20T10:00:00+08:00");
         assertThatThrownBy(() -> start("2026-13")).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("2026-13");
         assertThatThrownBy(() -> start("26-11")).isInstanceOf(BadUserRequestException.class)
@@ -123,7 +274,59 @@ class MonthlyTrackingCycleProcessTest {
         return runtimeService().startProcessInstanceByKey("monthly-tracking-cycle", Map.of("period", period));
     }
 
+    private void completeCollection(ProcessInstance cycle) {
+        for (Task t : taskService().createTaskQuery().processInstanceId(cycle.getId()).list()) {
+            if (CollectionTasks.DEPARTMENT_OF_TASK.containsKey(t.getTaskDefinitionKey())) {
+                taskService().complete(t.getId(), Map.of("note", "本月说明"));
+            }
+        }
+    }
+
+    private void confirmAgenda(ProcessInstance cycle, int length) {
+        taskService().complete(task("Task_ConfirmAgenda", cycle).getId(), agendaValues(length));
+    }
+
+    private static Map<String, Object> agendaValues(int length) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("agendaPurpose", "审议 2026-10 业绩");
+        values.put("meetingDate", "2026-11-06");
+        values.put("meetingTime", "09:30");
+        values.put("meetingLengthMinutes", length);
+        values.put("salesMinutes", 20);
+        values.put("departmentMinutes", 12);
+        values.put("followUpMinutesPerAction", 3);
+        values.put("freeDiscussionMinutes", 15);
+        values.put("bufferMinutes", 10);
+        return values;
+    }
+
+    private static Map<String, Object> salesReport() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("deviation", "销售额 目标 120 万，实际 105 万，偏差 -15 万（-12.5%）");
+        v.put("noFinding", false);
+        v.put("cause1", "华东区拜访量下降 35%");
+        v.put("cause1Type", "internal");
+        v.put("cause1Impact", "销售额少 15 万元");
+        v.put("cause1Proposal", "恢复周拜访计划，每人每周 12 次");
+        v.put("cause1RelatedDepartments", "marketing");
+        v.put("cause1ResponsibleDepartments", "sales, marketing");
+        v.put("cause1Solution", "销售部恢复拜访计划；市场部提供华东区线索 50 条");
+        v.put("cause1KpiCode", "SALES_AMOUNT");
+        v.put("cause1ResponsibleUser", "sales1");
+        v.put("hasCause2", false);
+        return v;
+    }
+
+    private static Map<String, Object> noFinding() {
+        return Map.of("deviation", "各项指标达成 100%", "noFinding", true);
+    }
+
+    private long findingId() {
+        return db.jdbc().sql("select min(id) from finding").query(Long.class).single();
+    }
+
     private static void setClock(String isoDateTime) {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(isoDateTime).toInstant()));
     }
+
 }

@@ -51,6 +51,8 @@ public final class ProcessTestEngine {
         configuration.setDefaultSerializationFormat("application/json");
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setBeans(beans);
+        // as in application.yaml: SPEC group ids have hyphens, demo user ids dots
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*|camunda-admin");
         List<ProcessEnginePlugin> plugins = new ArrayList<>(configuration.getProcessEnginePlugins());
         plugins.add(new SpinProcessEnginePlugin());
         configuration.setProcessEnginePlugins(plugins);

@@ -1,0 +1,77 @@
+package com.perftrack.agenda;
+
+import com.perftrack.action.ActionService;
+import com.perftrack.action.ActionView;
+import com.perftrack.agenda.AgendaPlanner.FollowUp;
+import com.perftrack.calendar.BusinessCalendar;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_DraftAgenda}: drafts the meeting agenda (SPEC.md section 2, step 4) and stores it.
+ * Sets {@code reportingDepartments} (speaking order: sales first; HR collects rather than reports)
+ * and {@code followUpActionIds} (last cycles' actions due or reported since, step 8) for the
+ * meeting's multi-instance tasks. A draft that cannot fit is not stored; the secretary-general
+ * gets the reason in the confirmation form instead.
+ */
+@Component
+class DraftAgendaDelegate implements JavaDelegate {
+
+    static final int MAX_TEXT = 3900; // process variables stay under 4,000 characters
+
+    private final AgendaService agendas;
+    private final ActionService actions;
+    private final AgendaSettings settings;
+    private final BusinessCalendar calendar;
+
+    DraftAgendaDelegate(AgendaService agendas, ActionService actions, AgendaSettings settings,
+            BusinessCalendar calendar) {
+        this.agendas = agendas;
+        this.actions = actions;
+        this.settings = settings;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String company = (String) execution.getVariable("companyCode");
+        String period = (String) execution.getVariable("period");
+        @SuppressWarnings("unchecked")
+        Collection<String> committee = (Collection<String>) execution.getVariable("committeeDepartments");
+        List<String> reporting = AgendaPlanner.speakingOrder(committee.stream().filter(d -> !"hr".equals(d)).toList());
+
+        List<FollowUp> followUps = new ArrayList<>();
+        List<Long> followUpIds = new ArrayList<>();
+        for (ActionView action : actions.actionsForAgenda(company, period)) {
+            followUps.add(new FollowUp(action.actionId(), action.item(), action.responsibleDepartment()));
+            followUpIds.add(action.actionId());
+        }
+        execution.setVariable("reportingDepartments", new ArrayList<>(reporting));
+        execution.setVariable("followUpActionIds", followUpIds);
+
+        LocalDateTime start = calendar.today().plusDays(settings.meetingDayOffset())
+                .atTime(LocalTime.parse(settings.meetingTime()));
+        String purpose = "审议 " + period + " 各部门业绩与偏差，明确问题责任与改进行动，跟进上期行动结果。"
+                + " / Review " + period + ": deviations, responsibilities, improvement actions, last cycle's results.";
+        try {
+            Agenda draft = AgendaPlanner.draft(company, period, purpose, start, reporting, followUps, settings);
+            long id = agendas.save(draft, null, null);
+            execution.setVariable("agendaId", id);
+            execution.setVariable("agendaText", clip(draft.asText()));
+            execution.setVariable("agendaProblem", "");
+        } catch (AgendaDoesNotFitException e) {
+            execution.setVariable("agendaText", "（未生成草稿 / no draft）");
+            execution.setVariable("agendaProblem", "⚠ " + e.getMessage());
+        }
+    }
+
+    static String clip(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+}

@@ -1,0 +1,42 @@
+package com.perftrack.cycle;
+
+import com.perftrack.kpi.FigureService;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener of every department collection task. On create it shows how many of the department's
+ * figures have arrived; on complete it refuses the submission, with a message naming them, while
+ * figures the department must deliver for the period are missing (the form is only a convenience;
+ * this is the check).
+ */
+@Component("collectionTaskListener")
+class CollectionTaskListener implements TaskListener {
+
+    private final FigureService figures;
+
+    CollectionTaskListener(FigureService figures) {
+        this.figures = figures;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String department = CollectionTasks.DEPARTMENT_OF_TASK.get(task.getTaskDefinitionKey());
+        String company = (String) task.getVariable("companyCode");
+        String period = (String) task.getVariable("period");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("figuresReceived", figures.countFigures(company, period, department)
+                    + " 条（" + period + "）");
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            List<String> missing = figures.missingFigures(company, period, department);
+            if (!missing.isEmpty()) {
+                throw new BadUserRequestException("不能提交：本部门 " + period + " 尚缺以下数据（请先在 /imports.html 导入）："
+                        + String.join("；", missing) + " / Cannot submit: figures still missing for " + period + ": "
+                        + String.join("; ", missing));
+            }
+        }
+    }
+}

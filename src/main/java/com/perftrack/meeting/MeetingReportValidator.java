@@ -1,0 +1,111 @@
+package com.perftrack.meeting;
+
+import com.perftrack.security.CommitteeGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a department report as the standing office records it (plain Java). The method's
+ * 汇报三步曲: a quantified deviation; quantified causes, each internal or external; an improvement
+ * proposal for an internal cause, a resource request for an external one. Then the 质询三步曲
+ * outcome: responsible department(s) and solution defined by the secretary-general.
+ */
+final class MeetingReportValidator {
+
+    record Result(List<ReportedCause> causes, List<String> problems) {}
+
+    private static final Pattern HAS_NUMBER = Pattern.compile("\\d");
+    static final Set<String> DEPARTMENTS = Set.of("sales", "marketing", "production", "quality", "finance", "hr",
+            "procurement", "project-management", "contract-planning");
+
+    private MeetingReportValidator() {
+    }
+
+    /**
+     * @param values     the form's values (keys of forms/record-department-report.form)
+     * @param kpiExists  whether a KPI code is in the catalogue
+     * @param userExists whether a Camunda user exists
+     */
+    static Result validate(Map<String, Object> values, Predicate<String> kpiExists, Predicate<String> userExists) {
+        List<String> problems = new ArrayList<>();
+        String deviation = text(values, "deviation");
+        if (deviation.isBlank()) {
+            problems.add("请填写量化偏差 / the deviation from plan is required");
+        } else if (!HAS_NUMBER.matcher(deviation).find()) {
+            problems.add("偏差必须量化（含数字）/ the deviation must be quantified");
+        }
+        List<ReportedCause> causes = new ArrayList<>();
+        if (!Boolean.TRUE.equals(values.get("noFinding"))) {
+            causes.add(cause(1, values, kpiExists, userExists, problems));
+            if (Boolean.TRUE.equals(values.get("hasCause2"))) {
+                causes.add(cause(2, values, kpiExists, userExists, problems));
+            }
+        }
+        return new Result(causes, problems);
+    }
+
+    private static ReportedCause cause(int n, Map<String, Object> values, Predicate<String> kpiExists,
+            Predicate<String> userExists, List<String> problems) {
+        String p = "cause" + n;
+        String label = "原因" + n + " / cause " + n + ": ";
+        String cause = text(values, p);
+        String type = text(values, p + "Type");
+        String impact = text(values, p + "Impact");
+        String proposal = text(values, p + "Proposal");
+        String solution = text(values, p + "Solution");
+        String user = text(values, p + "ResponsibleUser");
+        String kpi = text(values, p + "KpiCode").toUpperCase();
+        List<String> related = departments(text(values, p + "RelatedDepartments"), label + "相关部门 related", problems);
+        List<String> responsible = departments(text(values, p + "ResponsibleDepartments"), label + "责任部门 responsible", problems);
+        if (cause.isBlank()) {
+            problems.add(label + "请描述原因 / describe the cause");
+        }
+        if (!type.equals("internal") && !type.equals("external")) {
+            problems.add(label + "请选择内部或外部原因 / choose internal or external");
+        }
+        if (!HAS_NUMBER.matcher(impact).find()) {
+            problems.add(label + "影响必须量化（含数字）/ the impact must be quantified");
+        }
+        if (proposal.isBlank()) {
+            problems.add(label + ("external".equals(type) ? "外部原因须提出资源需求 / an external cause needs a resource request"
+                    : "内部原因须提出改进建议 / an internal cause needs an improvement proposal"));
+        }
+        if (responsible.isEmpty()) {
+            problems.add(label + "请指定责任部门 / name the responsible department(s)");
+        }
+        if (solution.isBlank()) {
+            problems.add(label + "请填写秘书长确定的解决方案 / the solution is required");
+        }
+        if (!kpi.isEmpty() && !kpiExists.test(kpi)) {
+            problems.add(label + "KPI 代码不存在 / unknown KPI code '" + kpi + "'");
+        }
+        if (!user.isEmpty() && !userExists.test(user)) {
+            problems.add(label + "责任人用户不存在 / unknown user '" + user + "'");
+        }
+        return new ReportedCause(n, cause, type, impact, proposal, related, responsible, solution,
+                user.isEmpty() ? null : user, kpi.isEmpty() ? null : kpi);
+    }
+
+    private static List<String> departments(String csv, String label, List<String> problems) {
+        List<String> result = new ArrayList<>();
+        for (String part : Arrays.stream(csv.split("[,，、;\\s]+")).filter(s -> !s.isBlank()).toList()) {
+            String code = part.trim().toLowerCase();
+            if (!DEPARTMENTS.contains(code) || CommitteeGroup.byId(code).isEmpty()) {
+                problems.add(label + "：未知部门代码 / unknown department '" + part + "'");
+            } else if (!result.contains(code)) {
+                result.add(code);
+            }
+        }
+        return result;
+    }
+
+    private static String text(Map<String, Object> values, String key) {
+        Object value = values.get(key);
+        return value == null ? "" : value.toString().trim();
+    }
+}

@@ -1,0 +1,94 @@
+package com.perftrack.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MeetingReportValidatorTest {
+
+    static final Set<String> KPIS = Set.of("SALES_AMOUNT", "COMPLAINTS");
+    static final Set<String> USERS = Set.of("sales1", "gm");
+
+    static Map<String, Object> report() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("deviation", "销售额偏差 -15 万（-12.5%）");
+        v.put("cause1", "华东区拜访量下降 35%");
+        v.put("cause1Type", "internal");
+        v.put("cause1Impact", "少 15 万元");
+        v.put("cause1Proposal", "恢复周拜访计划");
+        v.put("cause1RelatedDepartments", "marketing");
+        v.put("cause1ResponsibleDepartments", "sales，marketing");
+        v.put("cause1Solution", "恢复拜访计划");
+        v.put("cause1KpiCode", "sales_amount");
+        return v;
+    }
+
+    static MeetingReportValidator.Result validate(Map<String, Object> values) {
+        return MeetingReportValidator.validate(values, KPIS::contains, USERS::contains);
+    }
+
+    @Test
+    void a_complete_report_gives_one_cause_with_its_responsible_departments() {
+        var result = validate(report());
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.causes()).singleElement().satisfies(c -> {
+            assertThat(c.responsibleDepartments()).containsExactly("sales", "marketing");
+            assertThat(c.kpiCode()).isEqualTo("SALES_AMOUNT");
+            assertThat(c.responsibleUser()).isNull();
+        });
+    }
+
+    @Test
+    void report_three_steps_the_deviation_and_the_impact_must_be_quantified() {
+        var v = report();
+        v.put("deviation", "销售额下降较多");
+        v.put("cause1Impact", "影响较大");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("偏差必须量化")).anyMatch(p -> p.contains("影响必须量化"));
+    }
+
+    @Test
+    void an_external_cause_needs_a_resource_request() {
+        var v = report();
+        v.put("cause1Type", "external");
+        v.put("cause1Proposal", "");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("资源需求"));
+    }
+
+    @Test
+    void the_cause_must_be_classified_internal_or_external() {
+        var v = report();
+        v.remove("cause1Type");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("内部或外部"));
+    }
+
+    @Test
+    void inquiry_needs_known_responsible_departments_and_a_solution() {
+        var v = report();
+        v.put("cause1ResponsibleDepartments", "sales, logistics");
+        v.put("cause1Solution", " ");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("logistics")).anyMatch(p -> p.contains("解决方案"));
+        v.put("cause1ResponsibleDepartments", "");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("责任部门"));
+    }
+
+    @Test
+    void unknown_kpi_and_unknown_user_are_named() {
+        var v = report();
+        v.put("cause1KpiCode", "REVENUE");
+        v.put("cause1ResponsibleUser", "nobody");
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("REVENUE")).anyMatch(p -> p.contains("nobody"));
+    }
+
+    @Test
+    void no_finding_needs_only_the_deviation_and_a_second_cause_is_checked_too() {
+        assertThat(validate(Map.of("deviation", "达成 100%", "noFinding", true)).causes()).isEmpty();
+        var v = report();
+        v.put("hasCause2", true);
+        var result = validate(v);
+        assertThat(result.causes()).hasSize(2);
+        assertThat(result.problems()).anyMatch(p -> p.startsWith("原因2"));
+    }
+}
