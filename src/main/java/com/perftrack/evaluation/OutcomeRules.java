@@ -32,9 +32,10 @@ public class OutcomeRules {
         if (result == null) {
             return Proposal.NONE;
         }
-        String outcome = result.getEntry("outcome");
-        String guidance = result.getEntry("guidance");
-        return new Proposal(outcome == null || outcome.isBlank() ? null : outcome,
-                guidance == null || guidance.isBlank() ? null : guidance);
+        // an empty output cell leaves its entry out of the result
+        Object outcome = result.getEntryMap().get("outcome");
+        Object guidance = result.getEntryMap().get("guidance");
+        return new Proposal(outcome == null || outcome.toString().isBlank() ? null : outcome.toString(),
+                guidance == null || guidance.toString().isBlank() ? null : guidance.toString());
     }
 }
