@@ -1,0 +1,23 @@
+package com.perftrack.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code Task_DepartmentHeadOpinion}: the department head's opinion goes to HR and the archive. */
+@Component
+class AppealOpinionListener implements TaskListener {
+
+    private final AppealService appeals;
+
+    AppealOpinionListener(AppealService appeals) {
+        this.appeals = appeals;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String user = HumanUser.completing(task);
+        String opinion = HumanUser.required(task, "departmentHeadOpinion", "请填写意见 / an opinion is required");
+        appeals.recordOpinion(((Number) task.getVariable("appealId")).longValue(), user, opinion);
+    }
+}

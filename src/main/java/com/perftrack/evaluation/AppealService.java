@@ -1,0 +1,150 @@
+package com.perftrack.evaluation;
+
+import com.perftrack.archive.ArchiveEntry;
+import com.perftrack.archive.ArchiveService;
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Quarter;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appeals (异议/复核, SPEC.md section 3): opened by the person within the window after publication,
+ * reviewed by HR with the department head; a change recomputes the quarter of the person's company,
+ * so a corrected score can move the top-10% boundary for others too. Every step is archived.
+ */
+@Service
+public class AppealService {
+
+    public static final String UPHELD = "upheld";
+    public static final String CHANGED = "changed";
+
+    /** What the process needs after the start. */
+    public record OpenedAppeal(long appealId, String personCode, String departmentHeadUserId) {}
+
+    private final AppealRepository appeals;
+    private final EvaluationRepository evaluations;
+    private final EvaluationCalculator calculator;
+    private final OrganisationService organisation;
+    private final ArchiveService archive;
+    private final BusinessCalendar calendar;
+
+    AppealService(AppealRepository appeals, EvaluationRepository evaluations, EvaluationCalculator calculator,
+            OrganisationService organisation, ArchiveService archive, BusinessCalendar calendar) {
+        this.appeals = appeals;
+        this.evaluations = evaluations;
+        this.calculator = calculator;
+        this.organisation = organisation;
+        this.archive = archive;
+        this.calendar = calendar;
+    }
+
+    @Transactional
+    public OpenedAppeal open(Quarter quarter, String userId, String reasons, String processInstanceId) {
+        if (userId == null || userId.isBlank()) {
+            throw new BadUserRequestException("申诉须由本人登录后提出 / an appeal is started by the signed-in person");
+        }
+        if (reasons == null || reasons.isBlank()) {
+            throw new BadUserRequestException("请填写申诉理由 / the appeal needs reasons");
+        }
+        var run = evaluations.run(quarter.toString()).filter(r -> "published".equals(r.state()) && r.appealDeadline() != null)
+                .orElseThrow(() -> new BadUserRequestException("季度 " + quarter + " 的考核结果尚未发布 / the results of "
+                        + quarter + " are not published"));
+        if (calendar.today().isAfter(run.appealDeadline())) {
+            throw new BadUserRequestException("申诉期已于 " + run.appealDeadline() + " 结束 / the appeal window closed on "
+                    + run.appealDeadline());
+        }
+        EvaluationView evaluation = organisation.personsOfUser(userId).stream()
+                .map(p -> evaluations.find(quarter.toString(), p.code())).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new BadUserRequestException("用户 " + userId + " 在 " + quarter + " 没有考核结果 / no "
+                        + "evaluation of user " + userId + " in " + quarter));
+        String head = departmentHead(evaluation.personCode()).orElse(null);
+        long id = appeals.open(quarter.toString(), evaluation.personCode(), processInstanceId, userId, reasons.trim(),
+                head, calendar.now());
+        archive.append(ArchiveEntry.of("APPEAL_OPENED:" + id, evaluation.personCode(), quarter.toString(), "APPEAL",
+                "提出申诉 Appeal opened: " + reasons.trim(), null, "appeal", String.valueOf(id), userId));
+        return new OpenedAppeal(id, evaluation.personCode(), head);
+    }
+
+    @Transactional
+    public void recordOpinion(long appealId, String userId, String opinion) {
+        var appeal = appeals.find(appealId);
+        appeals.recordOpinion(appealId, userId, opinion);
+        archive.append(ArchiveEntry.of("APPEAL_OPINION:" + appealId, appeal.personCode(), appeal.quarter(), "APPEAL",
+                "部门负责人意见 Department head's opinion: " + opinion, null, "appeal", String.valueOf(appealId), userId));
+    }
+
+    @Transactional
+    public void decide(long appealId, String decision, String reason, BigDecimal correctedScore, String correctedOutcome,
+            String userId) {
+        var appeal = appeals.find(appealId);
+        appeals.decide(appealId, decision, reason, CHANGED.equals(decision) ? correctedScore : null,
+                CHANGED.equals(decision) ? correctedOutcome : null, userId, calendar.now());
+        String change = CHANGED.equals(decision) ? "改变 changed" + (correctedScore == null ? ""
+                : "，更正得分 corrected score " + correctedScore.toPlainString())
+                + (correctedOutcome == null ? "" : "，结果 outcome " + correctedOutcome) : "维持 upheld";
+        archive.append(ArchiveEntry.of("APPEAL_DECISION:" + appealId, appeal.personCode(), appeal.quarter(), "APPEAL",
+                "申诉复核结论 Appeal decision: " + change + "；理由 reason: " + reason, null, "appeal",
+                String.valueOf(appealId), userId));
+    }
+
+    /**
+     * Recomputes the quarter of the appellant's company with the corrected score. People whose
+     * proposal moves (including across the top-10% boundary) get the new outcome, state
+     * changed_on_appeal and a correction entry; everyone else keeps outcome, state and confirmation.
+     */
+    @Transactional
+    public List<String> recompute(long appealId) {
+        var appeal = appeals.find(appealId);
+        Quarter quarter = Quarter.parse(appeal.quarter());
+        EvaluationView appellant = evaluations.find(appeal.quarter(), appeal.personCode()).orElseThrow();
+        String override = appeal.correctedOutcome() == null ? null : Outcomes.parse(appeal.correctedOutcome());
+        boolean overrides = appeal.correctedOutcome() != null;
+        List<String> changed = new ArrayList<>();
+        for (EvaluationView computed : calculator.company(appellant.companyCode(), quarter)) {
+            var stored = evaluations.find(appeal.quarter(), computed.personCode());
+            boolean isAppellant = computed.personCode().equals(appeal.personCode());
+            String outcome = isAppellant && overrides ? override : computed.proposedOutcome();
+            boolean moved = stored.isEmpty() || isAppellant
+                    || !Objects.equals(stored.get().proposedOutcome(), computed.proposedOutcome());
+            if (!moved) {
+                evaluations.save(computed.withOutcome(stored.get().outcome(), stored.get().state(),
+                        stored.get().changeReason()), calendar.now());
+                continue;
+            }
+            String reason = "申诉 #" + appealId + "：" + appeal.decisionReason();
+            evaluations.save(computed.withOutcome(outcome, EvaluationView.CHANGED_ON_APPEAL, reason), calendar.now());
+            String before = stored.map(EvaluationView::outcome).orElse(null);
+            archive.append(ArchiveEntry.of("APPEAL_RECOMPUTE:" + appealId + ":" + computed.personCode(),
+                    computed.personCode(), appeal.quarter(), "CORRECTION", "申诉后重新计算 Recomputed after appeal #"
+                            + appealId + "：得分 score " + (computed.score() == null ? "—" : computed.score().toPlainString())
+                            + "，结果 outcome " + EvaluationService.label(before) + " → " + EvaluationService.label(outcome),
+                    null, "appeal", String.valueOf(appealId), appeal.decidedBy()));
+            changed.add(computed.personCode());
+        }
+        return changed;
+    }
+
+    /** The manager of the first department above the person (via regions), as the organisation file names it. */
+    Optional<String> departmentHead(String personCode) {
+        Optional<OrgUnit> unit = organisation.findUnit(personCode);
+        for (int depth = 0; unit.isPresent() && depth < 10; depth++) {
+            OrgUnit u = unit.get();
+            if (OrgUnit.DEPARTMENT.equals(u.unitType()) && u.userId() != null && !u.userId().isBlank()) {
+                return Optional.of(u.userId());
+            }
+            if (u.parentCode() == null || OrgUnit.COMPANY.equals(u.unitType())) {
+                return Optional.empty();
+            }
+            unit = organisation.findUnit(u.parentCode());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,51 @@
+package com.perftrack.evaluation;
+
+import com.perftrack.calendar.Quarter;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of HR's {@code Task_ConfirmProposals}: either changes one proposal (with a mandatory
+ * reason; the task comes back with the updated table) or confirms all, naming the HR user. HR may
+ * also raise a termination review, allowed only after documented improvement guidance.
+ */
+@Component
+class ConfirmProposalsListener implements TaskListener {
+
+    private final EvaluationService evaluations;
+
+    ConfirmProposalsListener(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String user = HumanUser.completing(task);
+        Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
+        String decision = HumanUser.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
+        if ("change".equals(decision)) {
+            String person = HumanUser.required(task, "changePersonCode", "请填写要修改的人员代码 / which person?");
+            evaluations.changeOutcome(quarter, person, HumanUser.text(task, "changeOutcome"),
+                    HumanUser.text(task, "changeReason"), user);
+            task.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter)));
+            task.removeVariable("changePersonCode");
+            task.removeVariable("changeOutcome");
+            task.removeVariable("changeReason");
+            return;
+        }
+        if (!"confirm".equals(decision)) {
+            throw new BadUserRequestException("hrDecision must be confirm or change, got '" + decision + "'");
+        }
+        String termination = HumanUser.text(task, "terminationPersonCode");
+        if (termination != null && !evaluations.hasDocumentedGuidance(quarter, termination)) {
+            throw new BadUserRequestException("人员 " + termination + " 没有已确认的改进指导记录，不能提出解除劳动关系评审 / "
+                    + "termination needs documented improvement guidance (a confirmed earlier warning) first");
+        }
+        task.setVariable("terminationFlagged", termination != null);
+        task.setVariable("hrConfirmedBy", user);
+        task.setVariable("needsGeneralManager", evaluations.needsGeneralManager(quarter));
+    }
+}

@@ -1,0 +1,169 @@
+package com.perftrack.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code evaluation_run}, {@code evaluation} and {@code evaluation_appeal}. */
+@Repository
+class EvaluationRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "quarter, person_code, company_code, peer_group, score, rank_in_group, "
+            + "peer_group_size, below_target, consecutive_below, outcome, proposed_outcome, state, guidance, details, "
+            + "change_reason, confirmed_by, approved_by";
+
+    record Run(String quarter, String processInstanceId, String state, LocalDate appealDeadline) {}
+
+    record Details(Map<String, BigDecimal> attainments, List<String> dataGaps) {}
+
+    private final JdbcClient jdbc;
+
+    EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Run> run(String quarter) {
+        return jdbc.sql("select quarter, process_instance_id, state, appeal_deadline from evaluation_run where quarter = ?")
+                .param(quarter).query((rs, n) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).optional();
+    }
+
+    void insertRun(String quarter, String processInstanceId, Instant now) {
+        jdbc.sql("insert into evaluation_run (quarter, process_instance_id, state, started_at) values (?, ?, 'open', ?)")
+                .params(quarter, processInstanceId, Timestamp.from(now)).update();
+    }
+
+    void reassignRun(String quarter, String processInstanceId, Instant now) {
+        jdbc.sql("update evaluation_run set process_instance_id = ?, started_at = ?, state = 'open' where quarter = ?")
+                .params(processInstanceId, Timestamp.from(now), quarter).update();
+    }
+
+    void publishRun(String quarter, Instant now, LocalDate appealDeadline, String confirmedBy, String approvedBy) {
+        jdbc.sql("update evaluation_run set state = 'published', published_at = ?, appeal_deadline = ?, "
+                        + "confirmed_by = ?, approved_by = ? where quarter = ?")
+                .params(Timestamp.from(now), appealDeadline, confirmedBy, approvedBy, quarter).update();
+    }
+
+    List<EvaluationView> ofQuarter(String quarter) {
+        return jdbc.sql("select " + COLUMNS + " from evaluation where quarter = ? order by company_code, peer_group, "
+                + "person_code").param(quarter).query(this::row).list();
+    }
+
+    List<EvaluationView> ofCompany(String companyCode, String quarter) {
+        return jdbc.sql("select " + COLUMNS + " from evaluation where company_code = ? and quarter = ? "
+                + "order by peer_group, person_code").params(companyCode, quarter).query(this::row).list();
+    }
+
+    Optional<EvaluationView> find(String quarter, String personCode) {
+        return jdbc.sql("select " + COLUMNS + " from evaluation where quarter = ? and person_code = ?")
+                .params(quarter, personCode).query(this::row).optional();
+    }
+
+    /** The latest stored quarter of the company before the given one (quarters sort as text). */
+    Optional<String> latestQuarterBefore(String companyCode, String quarter) {
+        return jdbc.sql("select max(quarter) from evaluation where company_code = ? and quarter < ?")
+                .params(companyCode, quarter).query(String.class).optional();
+    }
+
+    Map<String, Integer> streaks(String companyCode, String quarter) {
+        Map<String, Integer> streaks = new HashMap<>();
+        jdbc.sql("select person_code, consecutive_below from evaluation where company_code = ? and quarter = ?")
+                .params(companyCode, quarter).query(rs -> {
+                    streaks.put(rs.getString(1), rs.getInt(2));
+                });
+        return streaks;
+    }
+
+    /** Scores corrected on appeal: the latest decision per person wins. */
+    Map<String, BigDecimal> scoreCorrections(String quarter) {
+        Map<String, BigDecimal> corrections = new HashMap<>();
+        jdbc.sql("select person_code, corrected_score from evaluation_appeal where quarter = ? and decision = 'changed' "
+                        + "and corrected_score is not null order by decided_at, id")
+                .param(quarter).query(rs -> {
+                    corrections.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return corrections;
+    }
+
+    /** Upserts a computed row; confirmation fields are kept as they are. */
+    void save(EvaluationView e, Instant now) {
+        int updated = jdbc.sql("update evaluation set company_code = ?, peer_group = ?, score = ?, rank_in_group = ?, "
+                        + "peer_group_size = ?, below_target = ?, consecutive_below = ?, outcome = ?, proposed_outcome = ?, "
+                        + "state = ?, guidance = ?, details = ?, change_reason = ?, updated_at = ? "
+                        + "where quarter = ? and person_code = ?")
+                .params(e.companyCode(), e.peerGroup(), e.score(), e.rank(), e.peerGroupSize(), e.belowTarget(),
+                        e.consecutiveQuartersBelow(), e.outcome(), e.proposedOutcome(), e.state(), e.guidance(),
+                        details(e), e.changeReason(), Timestamp.from(now), e.quarter(), e.personCode())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into evaluation (quarter, person_code, company_code, peer_group, score, rank_in_group, "
+                            + "peer_group_size, below_target, consecutive_below, outcome, proposed_outcome, state, guidance, "
+                            + "details, change_reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(e.quarter(), e.personCode(), e.companyCode(), e.peerGroup(), e.score(), e.rank(),
+                            e.peerGroupSize(), e.belowTarget(), e.consecutiveQuartersBelow(), e.outcome(),
+                            e.proposedOutcome(), e.state(), e.guidance(), details(e), e.changeReason(), Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    void changeOutcome(String quarter, String personCode, String outcome, String reason, String userId, Instant now) {
+        jdbc.sql("update evaluation set outcome = ?, change_reason = ?, changed_by = ?, updated_at = ? "
+                        + "where quarter = ? and person_code = ?")
+                .params(outcome, reason, userId, Timestamp.from(now), quarter, personCode).update();
+    }
+
+    void confirm(String quarter, String personCode, String confirmedBy, String approvedBy, Instant now) {
+        jdbc.sql("update evaluation set state = 'confirmed', confirmed_by = ?, approved_by = ?, confirmed_at = ?, "
+                        + "updated_at = ? where quarter = ? and person_code = ? and state = 'proposed'")
+                .params(confirmedBy, approvedBy, Timestamp.from(now), Timestamp.from(now), quarter, personCode).update();
+    }
+
+    /** Confirmed penalties (warning, fine, demotion review) of the person in quarters before this one. */
+    int disciplinaryBefore(String quarter, String personCode) {
+        return jdbc.sql("select count(*) from evaluation where person_code = ? and quarter < ? "
+                        + "and outcome in ('WARNING', 'FINE', 'DEMOTION_OR_TRANSFER_REVIEW') and state <> 'proposed'")
+                .params(personCode, quarter).query(Integer.class).single();
+    }
+
+    private EvaluationView row(ResultSet rs, int n) throws SQLException {
+        Details details = parse(rs.getString(14));
+        Integer rank = rs.getObject(6) == null ? null : rs.getInt(6);
+        return new EvaluationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBigDecimal(5), rank, rs.getInt(7), rs.getBoolean(8), rs.getInt(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), details.attainments(), details.dataGaps(),
+                rs.getString(15), rs.getString(16), rs.getString(17));
+    }
+
+    private static String details(EvaluationView e) {
+        try {
+            String json = JSON.writeValueAsString(new Details(e.attainments(), e.dataGaps()));
+            return json.length() > 8000 ? JSON.writeValueAsString(new Details(e.attainments(), List.of("…"))) : json;
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Details parse(String json) {
+        if (json == null) {
+            return new Details(Map.of(), List.of());
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Details>() {});
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("evaluation.details is not valid JSON", ex);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package com.perftrack.evaluation;
+
+import com.perftrack.archive.ArchiveEntry;
+import com.perftrack.archive.ArchiveService;
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Quarter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The quarterly evaluation's business side: one run per quarter, proposals stored per person,
+ * HR changes with a reason, publication (only with the confirming HR user, and the general
+ * manager for fines and demotion/transfer reviews), and the archive entries of each step.
+ */
+@Service
+public class EvaluationService {
+
+    private final EvaluationCalculator calculator;
+    private final EvaluationRepository repository;
+    private final ArchiveService archive;
+    private final BusinessCalendar calendar;
+    private final EvaluationSettings settings;
+    private final RuntimeService runtimeService;
+
+    EvaluationService(EvaluationCalculator calculator, EvaluationRepository repository, ArchiveService archive,
+            BusinessCalendar calendar, EvaluationSettings settings, RuntimeService runtimeService) {
+        this.calculator = calculator;
+        this.repository = repository;
+        this.archive = archive;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.runtimeService = runtimeService;
+    }
+
+    /** One evaluation per quarter: a second start is refused unless the first was cancelled before publication. */
+    @Transactional
+    public void registerRun(Quarter quarter, String processInstanceId) {
+        if (quarter.months().get(0).compareTo(calendar.currentPeriod()) > 0) {
+            throw new BadUserRequestException("季度 " + quarter + " 尚未开始 / quarter " + quarter + " lies in the future");
+        }
+        var existing = repository.run(quarter.toString());
+        if (existing.isEmpty()) {
+            repository.insertRun(quarter.toString(), processInstanceId, calendar.now());
+            return;
+        }
+        boolean stillRunning = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(existing.get().processInstanceId()).count() > 0;
+        if (stillRunning || "published".equals(existing.get().state())) {
+            throw new BadUserRequestException("季度 " + quarter + " 的考核已存在（流程实例 " + existing.get().processInstanceId()
+                    + "），不能重复开启。/ The evaluation of " + quarter + " already exists.");
+        }
+        repository.reassignRun(quarter.toString(), processInstanceId, calendar.now());
+    }
+
+    /** Computes every company's quarter and stores the proposals; confirmed rows are left as they are. */
+    @Transactional
+    public List<EvaluationView> evaluate(Quarter quarter) {
+        for (EvaluationView computed : calculator.quarter(quarter)) {
+            var stored = repository.find(computed.quarter(), computed.personCode());
+            if (stored.isEmpty() || EvaluationView.PROPOSED.equals(stored.get().state())) {
+                repository.save(computed, calendar.now());
+            }
+        }
+        return repository.ofQuarter(quarter.toString());
+    }
+
+    /** The stored quarter; before its evaluation has run, what it would propose (state proposed). */
+    public List<EvaluationView> results(Quarter quarter) {
+        List<EvaluationView> stored = repository.ofQuarter(quarter.toString());
+        return stored.isEmpty() ? calculator.quarter(quarter) : stored;
+    }
+
+    /** Rows for the HR form's table (a Json variable). */
+    public List<Map<String, Object>> proposalTable(Quarter quarter) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EvaluationView e : repository.ofQuarter(quarter.toString())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("personCode", e.personCode());
+            row.put("companyCode", e.companyCode());
+            row.put("peerGroup", e.peerGroup());
+            row.put("score", e.score() == null ? "—" : e.score().toPlainString());
+            row.put("rank", e.rank() == null ? "—" : e.rank() + " / " + e.peerGroupSize());
+            row.put("consecutiveQuartersBelow", e.consecutiveQuartersBelow());
+            row.put("proposedOutcome", Objects.requireNonNullElse(e.proposedOutcome(), "—"));
+            row.put("outcome", Objects.requireNonNullElse(e.outcome(), "—"));
+            row.put("changeReason", Objects.requireNonNullElse(e.changeReason(), ""));
+            row.put("dataGaps", e.dataGaps().size());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** HR changes one proposal before confirming; a reason is mandatory and recorded. */
+    @Transactional
+    public EvaluationView changeOutcome(Quarter quarter, String personCode, String outcome, String reason,
+            String userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadUserRequestException("修改建议必须填写理由 / a change needs a reason");
+        }
+        String parsed;
+        try {
+            parsed = Outcomes.parse(outcome);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+        EvaluationView row = repository.find(quarter.toString(), personCode).orElseThrow(() ->
+                new BadUserRequestException("人员 " + personCode + " 在 " + quarter + " 没有考核结果 / no evaluation of "
+                        + personCode + " in " + quarter));
+        if (!EvaluationView.PROPOSED.equals(row.state())) {
+            throw new BadUserRequestException("结果已确认，只能通过申诉修改 / already confirmed; only an appeal changes it");
+        }
+        repository.changeOutcome(quarter.toString(), personCode, parsed, reason.trim(), userId, calendar.now());
+        archive.append(ArchiveEntry.of("EVAL_HR_CHANGE:" + quarter + ":" + personCode + ":" + calendar.now().toEpochMilli(),
+                personCode, quarter.toString(), "CORRECTION", "人力资源部修改奖罚建议 HR changed the proposal: "
+                        + label(row.outcome()) + " → " + label(parsed) + "；理由 reason: " + reason.trim(),
+                null, "evaluation", quarter.toString(), userId));
+        return repository.find(quarter.toString(), personCode).orElseThrow();
+    }
+
+    public boolean needsGeneralManager(Quarter quarter) {
+        return repository.ofQuarter(quarter.toString()).stream()
+                .anyMatch(e -> EvaluationView.PROPOSED.equals(e.state()) && Outcomes.needsGeneralManager(e.outcome()));
+    }
+
+    /**
+     * Publishes the quarter: every proposal becomes confirmed, naming the HR user who confirmed it
+     * and, for fines and demotion/transfer reviews, the general manager who approved it.
+     */
+    @Transactional
+    public void publish(Quarter quarter, String confirmedBy, String approvedBy) {
+        if (confirmedBy == null || confirmedBy.isBlank()) {
+            throw new IllegalStateException("没有人力资源部确认，不能发布 / nothing is published without HR's confirmation");
+        }
+        List<EvaluationView> rows = repository.ofQuarter(quarter.toString());
+        boolean gmNeeded = rows.stream().anyMatch(e -> EvaluationView.PROPOSED.equals(e.state())
+                && Outcomes.needsGeneralManager(e.outcome()));
+        if (gmNeeded && (approvedBy == null || approvedBy.isBlank())) {
+            throw new IllegalStateException("罚款、降级/调岗评审须经总经理批准 / fines and demotion reviews need the general manager");
+        }
+        for (EvaluationView e : rows) {
+            if (!EvaluationView.PROPOSED.equals(e.state())) {
+                continue;
+            }
+            String approver = Outcomes.needsGeneralManager(e.outcome()) ? approvedBy : null;
+            repository.confirm(quarter.toString(), e.personCode(), confirmedBy, approver, calendar.now());
+            archive.append(ArchiveEntry.of("EVAL_SCORE:" + quarter + ":" + e.personCode(), e.personCode(),
+                    quarter.toString(), "SCORE", "季度得分 Score " + (e.score() == null ? "—（无数据 no data）"
+                            : e.score().toPlainString()) + "，排名 rank " + (e.rank() == null ? "—" : e.rank() + "/"
+                            + e.peerGroupSize()) + "，连续未达标 quarters below " + e.consecutiveQuartersBelow(),
+                    detailsJson(e), "evaluation", quarter.toString(), confirmedBy));
+            if (e.outcome() != null) {
+                archive.append(ArchiveEntry.of("EVAL_OUTCOME:" + quarter + ":" + e.personCode(), e.personCode(),
+                        quarter.toString(), Outcomes.BONUS.equals(e.outcome()) ? "REWARD" : "PENALTY",
+                        label(e.outcome()) + (e.guidance() == null ? "" : "；" + e.guidance()), null, "evaluation",
+                        quarter.toString(), approver != null ? approver : confirmedBy));
+            }
+        }
+        repository.publishRun(quarter.toString(), calendar.now(),
+                calendar.today().plusDays(settings.appealWindowDays()), confirmedBy, approvedBy);
+    }
+
+    /** Termination may only be raised after documented improvement guidance (a confirmed earlier penalty). */
+    public boolean hasDocumentedGuidance(Quarter quarter, String personCode) {
+        return repository.disciplinaryBefore(quarter.toString(), personCode) > 0;
+    }
+
+    /** Records a human decision (termination, annual award) in the person's archive. */
+    public void recordDecision(String key, String personCode, Quarter quarter, String entryType, String summary,
+            String userId) {
+        archive.append(ArchiveEntry.of(key, personCode, quarter.toString(), entryType, summary, null, "evaluation",
+                quarter.toString(), userId));
+    }
+
+    public List<EvaluationView> ofYear(int year) {
+        List<EvaluationView> all = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            all.addAll(repository.ofQuarter(new Quarter(year, q).toString()));
+        }
+        return all;
+    }
+
+    static String label(String outcome) {
+        return outcome == null ? "无 none" : outcome;
+    }
+
+    private static String detailsJson(EvaluationView e) {
+        return "{\"attainments\":" + e.attainments().entrySet().stream()
+                .map(a -> "\"" + a.getKey() + "\":" + a.getValue().toPlainString())
+                .reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("{}")
+                + ",\"dataGaps\":" + e.dataGaps().stream().map(g -> "\"" + g + "\"")
+                .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]") + "}";
+    }
+}

@@ -1,0 +1,183 @@
+package com.perftrack.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import com.perftrack.calendar.Quarter;
+import com.perftrack.support.ProcessTestEngine;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = {"bpmn/quarterly-evaluation.bpmn", "bpmn/reward-penalty.dmn",
+        "forms/evaluation-start.form", "forms/evaluation-confirm-proposals.form",
+        "forms/evaluation-approve-disciplinary.form", "forms/evaluation-termination-hr.form",
+        "forms/evaluation-termination-gm.form", "forms/evaluation-annual-awards.form",
+        "forms/evaluation-approve-annual-awards.form"})
+class QuarterlyEvaluationProcessTest {
+
+    static final ProcessTestEngine db = new ProcessTestEngine();
+    static final Map<Object, Object> beans = new HashMap<>();
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(db.configuration(beans)).assertClassCoverageAtLeast(1.0).build();
+
+    ProcessEngine processEngine;
+    EvaluationFixture fixture;
+
+    @BeforeEach
+    void wire() {
+        BpmnAwareTests.init(processEngine);
+        fixture = new EvaluationFixture(db.jdbc(), processEngine);
+        fixture.beans(beans);
+        fixture.company();
+        EvaluationFixture.setClock("2027-01-10T10:00:00+08:00");
+    }
+
+    @AfterEach
+    void clear() {
+        processEngine.getIdentityService().clearAuthentication();
+        runtimeService().createProcessInstanceQuery().list()
+                .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test over"));
+        fixture.clear();
+    }
+
+    @Test
+    void a_warning_is_only_a_proposal_until_hr_confirms_it_and_hr_may_change_one_with_a_reason() {
+        ProcessInstance evaluation = start("2026-Q2");
+        assertThat(evaluation).hasBusinessKey("2026-Q2").isWaitingAt("Task_CalculateScores");
+        execute(job(evaluation));
+        assertThat(evaluation).isWaitingAt("Task_ConfirmProposals");
+        assertThat(task(evaluation)).hasCandidateGroup("hr");
+        // second consecutive quarter below target (0.90, then 0.95) → WARNING, proposed
+        EvaluationView p2 = fixture.row("2026-Q2", "P2");
+        assertThat(p2.score()).isEqualByComparingTo("0.9500");
+        assertThat(p2.consecutiveQuartersBelow()).isEqualTo(2);
+        assertThat(p2.outcome()).isEqualTo("WARNING");
+        assertThat(p2.state()).isEqualTo("proposed");
+        assertThat(fixture.row("2026-Q2", "P3").consecutiveQuartersBelow()).as("1.0 resets the count").isZero();
+
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm")))
+                .as("nobody signed in").hasMessageContaining("signed-in");
+        assertThat(fixture.row("2026-Q2", "P2").state()).isEqualTo("proposed");
+
+        as("hr.head");
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "change",
+                "changePersonCode", "P1", "changeOutcome", "NONE"))).hasMessageContaining("reason");
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "change", "changePersonCode", "P1",
+                "changeOutcome", "NONE", "changeReason", "奖金已在其他项目发放 bonus paid elsewhere"));
+        assertThat(evaluation).isWaitingAt("Task_ConfirmProposals");
+        assertThat(fixture.row("2026-Q2", "P1").outcome()).isNull();
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm"));
+
+        assertThat(evaluation).isWaitingAt("Task_PublishResults");
+        execute(job(evaluation));
+        assertThat(evaluation).isEnded().hasPassed("Task_PublishResults").hasNotPassed("Task_ApproveDisciplinary")
+                .hasPassed("EndEvent_Published");
+        EvaluationView confirmed = fixture.row("2026-Q2", "P2");
+        assertThat(confirmed.state()).isEqualTo("confirmed");
+        assertThat(confirmed.confirmedBy()).isEqualTo("hr.head");
+        assertThat(fixture.row("2026-Q2", "P1").changeReason()).contains("bonus paid elsewhere");
+    }
+
+    @Test
+    void a_fine_needs_the_general_manager_who_may_send_it_back_and_hr_may_raise_then_drop_a_termination_review() {
+        fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
+        fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null); // P2's documented warning
+        ProcessInstance evaluation = start("2026-Q3");
+        execute(job(evaluation));
+        assertThat(fixture.row("2026-Q3", "P2").outcome()).as("third quarter below target").isEqualTo("FINE");
+        as("hr.head");
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm"));
+        assertThat(evaluation).isWaitingAt("Task_ApproveDisciplinary");
+        assertThat(task(evaluation)).hasCandidateGroup("committee-chair");
+        as("gm");
+        taskService().complete(task(evaluation).getId(), Map.of("gmDecision", "reject", "gmComment", "罚款金额请复核"));
+        assertThat(evaluation).isWaitingAt("Task_ConfirmProposals");
+        as("hr.head");
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm", "terminationPersonCode", "P2"));
+        as("gm");
+        taskService().complete(task(evaluation).getId(), Map.of("gmDecision", "approve"));
+        execute(job(evaluation));
+        assertThat(fixture.row("2026-Q3", "P2").approvedBy()).isEqualTo("gm");
+        assertThat(fixture.row("2026-Q3", "P2").state()).isEqualTo("confirmed");
+        assertThat(evaluation).isWaitingAt("Task_DecideTerminationHr");
+        as("hr.head");
+        taskService().complete(task(evaluation).getId(), Map.of("terminationHrDecision", "keep",
+                "terminationHrReason", "改进计划有进展 the plan shows progress"));
+        assertThat(evaluation).isEnded().hasNotPassed("Task_DecideTerminationGm", "Task_ProposeAnnualAwards");
+    }
+
+    @Test
+    void fourth_quarter_termination_is_a_decision_of_hr_and_the_general_manager_and_awards_follow() {
+        fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
+        fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null);
+        ProcessInstance evaluation = start("2026-Q4");
+        execute(job(evaluation));
+        assertThat(fixture.row("2026-Q4", "P2").outcome()).as("fourth quarter below target")
+                .isEqualTo("DEMOTION_OR_TRANSFER_REVIEW");
+        as("hr.head");
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm", "terminationPersonCode", "P2"));
+        as("gm");
+        taskService().complete(task(evaluation).getId(), Map.of("gmDecision", "approve"));
+        execute(job(evaluation));
+        as("hr.head");
+        taskService().complete(task(evaluation).getId(), Map.of("terminationHrDecision", "terminate",
+                "terminationHrReason", "警告与改进指导后仍无改善"));
+        assertThat(evaluation).isWaitingAt("Task_DecideTerminationGm");
+        as("gm");
+        taskService().complete(task(evaluation).getId(), Map.of("terminationGmDecision", "keep",
+                "terminationGmReason", "先调岗 transfer first"));
+        assertThat(evaluation).isWaitingAt("Task_ProposeAnnualAwards");
+        as("hr.head");
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("annualProposals", "P1;CAR;why")))
+                .hasMessageContaining("YEAR_END_BONUS");
+        taskService().complete(task(evaluation).getId(), Map.of("annualProposals", "P1;YEAR_END_BONUS;四个季度均获奖金"));
+        as("gm");
+        taskService().complete(task(evaluation).getId(), Map.of("gmAnnualDecision", "approve"));
+        assertThat(evaluation).isEnded().hasPassed("Task_ApproveAnnualAwards", "Task_DecideTerminationGm");
+        var p1 = fixture.jdbc.sql("select summary from archive_entry where person_code = 'P1' and entry_type = 'REWARD'")
+                .query(String.class).list();
+        assertThat(p1).anySatisfy(s -> assertThat(s).contains("YEAR_END_BONUS"));
+        var p2 = fixture.jdbc.sql("select summary from archive_entry where person_code = 'P2' and summary like '%termination%'")
+                .query(String.class).list();
+        assertThat(p2).hasSize(2);
+    }
+
+    @Test
+    void one_evaluation_per_quarter_and_termination_needs_documented_guidance() {
+        ProcessInstance evaluation = start("2026-Q1");
+        assertThatThrownBy(() -> start("2026-Q1")).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> start("2027-Q2")).hasMessageContaining("future");
+        assertThatThrownBy(() -> start("2026-5")).hasMessageContaining("YYYY-Qn");
+        execute(job(evaluation));
+        as("hr.head");
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm",
+                "terminationPersonCode", "P3"))).hasMessageContaining("guidance");
+    }
+
+    private void as(String userId) {
+        processEngine.getIdentityService().setAuthenticatedUserId(userId);
+    }
+
+    private ProcessInstance start(String quarter) {
+        return runtimeService().startProcessInstanceByKey("quarterly-evaluation", Map.of("quarter", quarter));
+    }
+}
