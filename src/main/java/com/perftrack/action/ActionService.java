@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +28,15 @@ public class ActionService {
     private final RuntimeService runtimeService;
     private final BusinessCalendar calendar;
 
-    public ActionService(ActionRepository repository, RuntimeService runtimeService, BusinessCalendar calendar) {
+    ActionService(ActionRepository repository, RuntimeService runtimeService, BusinessCalendar calendar) {
         this.repository = repository;
         this.runtimeService = runtimeService;
         this.calendar = calendar;
+    }
+
+    /** For engine-only tests of other features (no Spring context): the service on a plain data source. */
+    public static ActionService create(JdbcClient jdbc, RuntimeService runtimeService, BusinessCalendar calendar) {
+        return new ActionService(new ActionRepository(jdbc), runtimeService, calendar);
     }
 
     /**
