@@ -186,6 +186,16 @@ class DashboardIT {
         assertThat(units).containsOnly("DASHCO", "DP1").contains("DP1");
     }
 
+    @Test
+    void the_openapi_document_describes_the_dashboard_api_for_authenticated_users_only() {
+        JsonNode docs = ok("/v3/api-docs", "sales1");
+        assertThat(docs.get("paths").has("/api/dashboard/summary")).isTrue();
+        assertThat(docs.get("paths").has("/api/dashboard/trend")).isTrue();
+        assertThat(docs.get("paths").has("/api/reports/monthly-tracking-sheet")).isTrue();
+        assertThat(api.get("/v3/api-docs", null).status()).isIn(302, 401);
+        assertThat(api.get("/swagger-ui/index.html", "sales1").status()).isEqualTo(200);
+    }
+
     private static void assertCell(Cell cell, JsonNode value, String key) {
         if (value == null || value.isNull()) {
             assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(key).isTrue();
