@@ -1,0 +1,85 @@
+package com.perftrack.dashboard;
+
+import com.perftrack.calendar.Period;
+import com.perftrack.dashboard.DashboardViews.*;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The dashboard's read API. Every answer is cut to the caller's {@link DashboardScope}: a unit
+ * outside it gives 403, lists leave it out.
+ */
+@RestController
+@RequestMapping("/api/dashboard")
+@Tag(name = "dashboard", description = "KPI 看板数据 / KPI dashboard data")
+class DashboardController {
+
+    private static final Set<String> BREAKDOWN_TYPES = Set.of("department", "region", "person");
+
+    private final DashboardService dashboard;
+    private final DashboardScopes scopes;
+
+    DashboardController(DashboardService dashboard, DashboardScopes scopes) {
+        this.dashboard = dashboard;
+        this.scopes = scopes;
+    }
+
+    @GetMapping("/filters")
+    @Operation(summary = "Slicer choices: periods with figures, visible companies, KPI catalogue, forecast method")
+    Filters filters() {
+        return dashboard.filters(scopes.current());
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "Units of a company the caller may select (company, departments, regions, people)")
+    List<UnitInfo> units(@RequestParam String companyCode) {
+        return dashboard.units(scopes.current(), companyCode);
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "KPI cards of one unit and month (target, actual, attainment, status colour) and its data gaps")
+    Summary summary(@Parameter(example = "2026-01") @RequestParam String period, @RequestParam String unitCode) {
+        return dashboard.summary(scopes.current(), checked(period), unitCode);
+    }
+
+    @GetMapping("/trend")
+    @Operation(summary = "Monthly target and actual per KPI up to a month, with a three-month linear least-squares forecast")
+    Trend trend(@RequestParam String to, @RequestParam String unitCode,
+            @Parameter(description = "months of history, 2..60") @RequestParam(defaultValue = "12") int months) {
+        if (months < 2 || months > 60) {
+            throw new IllegalArgumentException("months 应在 2..60 之间 / months must be 2..60");
+        }
+        return dashboard.trend(scopes.current(), checked(to), months, unitCode);
+    }
+
+    @GetMapping("/funnel")
+    @Operation(summary = "Sales funnel from the FUNNEL_* actuals with stage-to-stage conversion rates")
+    Funnel funnel(@RequestParam String period, @RequestParam String unitCode) {
+        return dashboard.funnel(scopes.current(), checked(period), unitCode);
+    }
+
+    @GetMapping("/breakdown")
+    @Operation(summary = "One KPI by department, region or person of a company, ranked as in /api/kpi-results")
+    Breakdown breakdown(@RequestParam String period, @RequestParam String companyCode,
+            @Parameter(description = "department, region or person") @RequestParam String unitType,
+            @RequestParam String kpiCode, @RequestParam(defaultValue = "50") int limit) {
+        if (!BREAKDOWN_TYPES.contains(unitType)) {
+            throw new IllegalArgumentException("unitType 应为 department/region/person / unitType must be department, region or person");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit 应在 1..1000 之间 / limit must be 1..1000");
+        }
+        return dashboard.breakdown(scopes.current(), checked(period), companyCode, unitType, kpiCode, limit);
+    }
+
+    static String checked(String period) {
+        return Period.parse(period).toString();
+    }
+}

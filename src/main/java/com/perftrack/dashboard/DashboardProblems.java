@@ -1,0 +1,36 @@
+package com.perftrack.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/** RFC 7807 answers for the dashboard and report endpoints; no stack trace leaves the server. */
+@RestControllerAdvice(assignableTypes = {DashboardController.class, ReportController.class})
+class DashboardProblems {
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badParameter(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("参数无效 / invalid parameter");
+        return problem;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "缺少参数 " + e.getParameterName() + " / missing parameter " + e.getParameterName());
+        problem.setTitle("参数无效 / invalid parameter");
+        problem.setProperty("errors", List.of(Map.of("field", e.getParameterName(), "message", "required")));
+        return problem;
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail status(ResponseStatusException e) {
+        return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+    }
+}
