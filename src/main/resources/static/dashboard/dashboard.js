@@ -224,10 +224,13 @@
     const actions = state.actions || [];
     let html = '<tr><th>' + t('action') + '</th><th>' + t('owner') + '</th><th>' + t('deadline') + '</th><th>' + t('lastReport') + '</th></tr>';
     actions.forEach((a) => {
-      const report = a.lastReport || a.lastTenDayReport || null;
-      html += '<tr data-action="' + escape(a.actionId || a.id) + '"><td>' + escape(a.title || a.measure || a.description || '') + '</td><td>'
-        + escape(a.ownerUserId || a.owner || a.responsibleDepartment || '') + '</td><td>' + escape(a.deadline || '') + '</td><td>'
-        + escape(report ? (report.summary || report.progress || report.text || report.reportDate || '') : '') + '</td></tr>';
+      // fields of ActionView (GET /api/actions)
+      const report = a.lastReportDate
+        ? a.lastReportDate + (a.lastProgressPct === null || a.lastProgressPct === undefined ? '' : ' · ' + a.lastProgressPct + '%')
+        : '';
+      html += '<tr data-action="' + escape(a.actionId) + '"><td>' + escape(a.item || '') + '</td><td>'
+        + escape(a.ownerUserId || a.ownerGroup || a.responsibleDepartment || '') + '</td><td>' + escape(a.deadline || '')
+        + '</td><td>' + escape(report) + '</td></tr>';
     });
     if (!actions.length) { html += '<tr id="actions-none"><td colspan="4">' + t('none') + '</td></tr>'; }
     $('actions').innerHTML = html;

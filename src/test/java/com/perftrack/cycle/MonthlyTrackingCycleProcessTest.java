@@ -129,6 +129,31 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void a_failing_calculation_is_retried_then_becomes_an_incident_and_continues_once_fixed() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        when(results.calculatePeriod("2026-10")).thenThrow(new IllegalStateException("database unavailable"));
+        var management = processEngine.getManagementService();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var job = job("Task_CalculateKpiResults", cycle);
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("database unavailable");
+        }
+        var failed = job("Task_CalculateKpiResults", cycle);
+        assertThat(failed.getRetries()).isZero();
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(cycle.getId())
+                .singleResult().getIncidentMessage()).contains("database unavailable");
+
+        reset(results);
+        when(results.calculatePeriod("2026-10")).thenReturn(42);
+        management.setJobRetries(failed.getId(), 1); // what "Retry" in Cockpit does
+        management.executeJob(failed.getId());
+        assertThat(cycle).isWaitingAt("Task_DraftAgenda").variables().containsEntry("kpiResultCount", 42);
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(cycle.getId()).count())
+                .isZero();
+    }
+
+    @Test
     void last_cycles_actions_are_on_the_agenda_and_their_results_are_recorded() {
         when(actions.actionsForAgenda("ACME", "2026-10")).thenReturn(List.of(
                 CycleBeans.action(41L, "提高华东区拜访量", "sales"), CycleBeans.action(42L, "缩短投诉处理周期", "quality")));
