@@ -38,6 +38,8 @@ class AuthorizationSetup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
     static final String CYCLE_PROCESS = "monthly-tracking-cycle";
     static final String APPEAL_PROCESS = "appeal";
+    static final String EVALUATION_PROCESS = "quarterly-evaluation";
+    static final String REWARD_PENALTY_DECISION = "reward-penalty";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -71,6 +73,17 @@ class AuthorizationSetup implements ApplicationRunner {
             grant(starter, Resources.PROCESS_DEFINITION, CYCLE_PROCESS, Permissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        for (String starter : new String[] {"hr", "committee-chair"}) {
+            // HR runs the quarterly evaluation; the general manager may start it too
+            grant(starter, Resources.PROCESS_DEFINITION, EVALUATION_PROCESS, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        for (CommitteeGroup group : CommitteeGroup.values()) {
+            // /api/evaluations shows a quarter's proposals before its run has stored them
+            grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_DECISION, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
         }
         grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_DEFINITION, APPEAL_PROCESS, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);

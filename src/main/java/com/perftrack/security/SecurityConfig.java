@@ -31,7 +31,13 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/camunda/**", "/engine-rest/**")
+        // matched on the raw URI: the webapps and the engine REST API are servlets of their own, which
+        // Spring's path matchers (relative to the dispatcher servlet) would not recognise
+        RequestMatcher camunda = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/camunda/") || path.equals("/camunda") || path.startsWith("/engine-rest/");
+        };
+        http.securityMatcher(camunda)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable()) // the webapps keep their own CSRF filter (XSRF-TOKEN)
                 .headers(h -> h.disable()) // and their own security headers

@@ -1,0 +1,129 @@
+package com.perftrack.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.perftrack.support.Api;
+import com.perftrack.support.IntegrationTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A department head works the cycle's task in Camunda Tasklist (Debian's headless Chromium): the
+ * form renders in Chinese, and the server-side refusal (figures still missing) appears in Tasklist
+ * with its message. Leaves target/screenshots/tasklist-*.png.
+ */
+@IntegrationTest
+class TasklistBrowserIT {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    int port;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver fonts-wqy-zenhei").exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1100", "--lang=zh-CN");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            screenshot("tasklist-last");
+            browser.manage().logs().get("browser").forEach(e -> System.out.println("BROWSER " + e));
+            System.out.println("URL " + browser.getCurrentUrl());
+            browser.quit();
+        }
+    }
+
+    @Test
+    void sales_head_sees_the_chinese_form_and_the_servers_refusal_while_figures_are_missing() throws Exception {
+        Api api = new Api(port);
+        var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
+                Map.of("variables", Map.of("period", Map.of("value", "2024-03", "type", "String"),
+                        "companyCode", Map.of("value", "TLC", "type", "String"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String taskId = MonthlyCycleIT.waitForTask(api, "sales.head", started.json().get("id").asText(),
+                "Task_SubmitSalesInformation").get("id").asText();
+
+        String tasklist = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
+        browser.get(tasklist);
+        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        browser.findElement(By.cssSelector("input[type=text]")).sendKeys("sales.head");
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+
+        // Tasklist loads its plugins with RequireJS (7 s time-out): on a busy machine the first load
+        // can give up, so the page is opened again until the form is there
+        boolean shown = false;
+        for (int attempt = 0; attempt < 4 && !shown; attempt++) {
+            browser.get(tasklist + "#/?task=" + taskId);
+            browser.navigate().refresh();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(25))
+                        .until(d -> d.getPageSource().contains("本月销售完成情况说明"));
+                shown = true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                System.out.println("Tasklist not ready yet, attempt " + (attempt + 1));
+            }
+        }
+        assertThat(shown).as("the task form is shown in Tasklist").isTrue();
+        assertThat(browser.getPageSource()).contains("销售信息").contains("已到数据");
+        // Tasklist lets the assignee complete: claim the department's task first
+        WebElement claim = wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        claim.click();
+        wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        WebElement summary = wait.until(d -> d.findElements(By.cssSelector("textarea")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        summary.sendKeys("本月完成 87.5%，华东区拜访量下降");
+        screenshot("tasklist-form");
+
+        WebElement complete = wait.until(d -> d.findElements(By.tagName("button")).stream()
+                .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().trim().matches("(?i)complete|完成"))
+                .findFirst().orElse(null));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView(true); arguments[0].click();", complete);
+        wait.until(d -> d.getPageSource().contains("尚缺以下数据"));
+        assertThat(browser.getPageSource()).contains("SALES_AMOUNT @ company TLC");
+        screenshot("tasklist-refused");
+        var stillOpen = api.get("/engine-rest/task/" + taskId, "sales.head");
+        assertThat(stillOpen.status()).as("the refused task stays open").isEqualTo(200);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), file,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
