@@ -125,6 +125,19 @@ class MonthlyCycleIT {
         }
         assertThat(api.get("/engine-rest/history/process-instance/" + cycle, "secgen").json().get("state").asText())
                 .isEqualTo("COMPLETED");
+
+        // the confirmed agenda and the minutes, exported for the committee
+        byte[] minutes = api.getBytes("/api/reports/meeting-minutes?period=" + PERIOD + "&companyCode=CYC", "secgen");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(minutes))) {
+            var agendaSheet = workbook.getSheet("会议议程 Agenda");
+            assertThat(agendaSheet.getRow(5).getCell(2).getStringCellValue()).startsWith("销售部汇报");
+            assertThat(agendaSheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("09:00");
+            var minutesSheet = workbook.getSheet("会议纪要 Minutes");
+            assertThat(minutesSheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("华东区拜访量下降 35%");
+            assertThat(minutesSheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("sales,marketing");
+        }
+        assertThat(api.get("/api/reports/meeting-minutes?period=" + PERIOD + "&companyCode=CYC", "sales1").status())
+                .isEqualTo(403);
     }
 
     static Map<String, Object> salesReport() {

@@ -1,0 +1,66 @@
+package com.perftrack.meeting;
+
+import com.perftrack.action.ActionService;
+import com.perftrack.agenda.AgendaService;
+import com.perftrack.calendar.Period;
+import com.perftrack.cycle.CompanySettings;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import com.perftrack.security.CommitteeGroup;
+import com.perftrack.security.CurrentUser;
+import java.util.Arrays;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/reports/meeting-minutes?period=[&companyCode=]}: the confirmed agenda, the
+ * minutes (findings) and the results recorded for earlier actions, as xlsx. For the committee
+ * (every SPEC group but {@code employee}) and Camunda administrators.
+ */
+@RestController
+class MinutesController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final AgendaService agendas;
+    private final FindingService findings;
+    private final ActionService actions;
+    private final OrganisationService organisation;
+    private final CompanySettings company;
+
+    MinutesController(AgendaService agendas, FindingService findings, ActionService actions,
+            OrganisationService organisation, CompanySettings company) {
+        this.agendas = agendas;
+        this.findings = findings;
+        this.actions = actions;
+        this.organisation = organisation;
+        this.company = company;
+    }
+
+    @GetMapping("/api/reports/meeting-minutes")
+    ResponseEntity<byte[]> minutes(@RequestParam String period, @RequestParam(required = false) String companyCode) {
+        if (!Period.isValid(period)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be YYYY-MM");
+        }
+        CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        boolean committee = user.isMemberOf("camunda-admin") || Arrays.stream(CommitteeGroup.values())
+                .filter(g -> g != CommitteeGroup.EMPLOYEE).anyMatch(g -> user.isMemberOf(g.id()));
+        if (!committee) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "会议纪要仅供委员会成员 / minutes are for the committee");
+        }
+        String code = companyCode == null || companyCode.isBlank() ? company.code() : companyCode;
+        String name = organisation.findUnit(code).map(OrgUnit::name).orElse(code);
+        byte[] xlsx = MinutesWorkbook.write(name, period, agendas.find(code, period).orElse(null),
+                findings.findings(code, period), actions.actionsForAgenda(code, period).stream()
+                        .filter(a -> a.outcome() != null).toList());
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-minutes-" + code + "-" + period + ".xlsx\"")
+                .body(xlsx);
+    }
+}

@@ -1,0 +1,100 @@
+package com.perftrack.meeting;
+
+import com.perftrack.action.ActionView;
+import com.perftrack.agenda.Agenda;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** The review meeting as a workbook: the confirmed agenda, the minutes (findings) and last cycle's action results. */
+final class MinutesWorkbook {
+
+    private MinutesWorkbook() {
+    }
+
+    static byte[] write(String companyName, String period, Agenda agenda, List<Finding> findings,
+            List<ActionView> actionResults) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle header = workbook.createCellStyle();
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+
+            Sheet agendaSheet = workbook.createSheet("会议议程 Agenda");
+            row(agendaSheet, 0, header, companyName + " 业绩跟踪质询会议 " + period);
+            if (agenda == null) {
+                row(agendaSheet, 1, null, "尚无议程 / no agenda yet");
+            } else {
+                row(agendaSheet, 1, null, "会议目的 Purpose", agenda.purpose());
+                row(agendaSheet, 2, null, "时间 Time", agenda.meetingStart().toString().replace('T', ' '),
+                        agenda.lengthMinutes() + " 分钟 min", "状态 " + agenda.status(),
+                        agenda.confirmedBy() == null ? "" : "确认人 " + agenda.confirmedBy());
+                row(agendaSheet, 4, header, "序号 #", "开始 Start", "议题 Item", "部门 Department", "分钟 Minutes");
+                LocalDateTime at = agenda.meetingStart();
+                int r = 5;
+                for (Agenda.Item item : agenda.items()) {
+                    row(agendaSheet, r++, null, item.position(), at.toLocalTime().toString(), item.title(),
+                            item.department() == null ? "" : item.department(), item.minutes());
+                    at = at.plusMinutes(item.minutes());
+                }
+                row(agendaSheet, r, header, "", "", "合计 Total", "", agenda.totalMinutes());
+            }
+
+            Sheet minutes = workbook.createSheet("会议纪要 Minutes");
+            row(minutes, 0, header, "#", "汇报部门 Reporting", "KPI", "偏差 Deviation", "原因 Cause", "内/外 Type",
+                    "量化影响 Impact", "改进建议/资源需求 Proposal", "相关部门 Related", "责任部门 Responsible",
+                    "解决方案 Solution", "责任人 Person", "记录人 Recorded by");
+            int r = 1;
+            for (Finding f : findings) {
+                row(minutes, r++, null, f.id(), f.reportingDepartment(), nz(f.kpiCode()), nz(f.deviation()), nz(f.cause()),
+                        nz(f.causeType()), nz(f.impact()), nz(f.proposal()), nz(f.relatedDepartments()),
+                        f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()));
+            }
+
+            Sheet results = workbook.createSheet("上期行动结果 Action results");
+            row(results, 0, header, "#", "改进行动 Action", "责任部门 Department", "负责人 Owner", "期限 Deadline",
+                    "状态 Status", "结果 Outcome", "经验/批评 Note", "记录于 Meeting");
+            r = 1;
+            for (ActionView a : actionResults) {
+                row(results, r++, null, a.actionId(), nz(a.item()), a.responsibleDepartment(), nz(a.ownerUserId()),
+                        a.deadline() == null ? "" : a.deadline().toString(), a.status(), nz(a.outcome()),
+                        nz(a.outcomeNote()), nz(a.outcomePeriod()));
+            }
+            for (Sheet sheet : List.of(agendaSheet, minutes, results)) {
+                for (int c = 0; c < 13; c++) {
+                    sheet.setColumnWidth(c, 20 * 256);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static void row(Sheet sheet, int index, CellStyle style, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            var cell = row.createCell(i);
+            if (values[i] instanceof Number n) {
+                cell.setCellValue(n.doubleValue());
+            } else {
+                cell.setCellValue(String.valueOf(values[i]));
+            }
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+    }
+}
