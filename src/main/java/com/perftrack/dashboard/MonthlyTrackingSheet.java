@@ -48,6 +48,7 @@ final class MonthlyTrackingSheet {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(wb);
             Sheet sheet = wb.createSheet(SHEET);
+            printOnePageWide(sheet);
             sheet.createRow(0).createCell(0).setCellValue(companyName + " 月度业绩跟踪表 Monthly tracking sheet " + period);
             sheet.getRow(0).getCell(0).setCellStyle(styles.title);
             Row head = sheet.createRow(2);
@@ -90,7 +91,9 @@ final class MonthlyTrackingSheet {
             for (int i = 0; i < HEADER.length; i++) {
                 sheet.setColumnWidth(i, i >= 14 ? 40 * 256 : 16 * 256);
             }
-            writeFindings(wb.createSheet(FINDINGS_SHEET), findings, styles);
+            Sheet findingsSheet = wb.createSheet(FINDINGS_SHEET);
+            printOnePageWide(findingsSheet);
+            writeFindings(findingsSheet, findings, styles);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -170,5 +173,14 @@ final class MonthlyTrackingSheet {
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             return style;
         }
+    }
+
+    /** Landscape, every column on one page width: the sheet is printed for the meeting. */
+    static void printOnePageWide(Sheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 }

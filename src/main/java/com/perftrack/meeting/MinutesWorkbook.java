@@ -68,6 +68,10 @@ final class MinutesWorkbook {
                         nz(a.outcomeNote()), nz(a.outcomePeriod()));
             }
             for (Sheet sheet : List.of(agendaSheet, minutes, results)) {
+                sheet.getPrintSetup().setLandscape(true);
+                sheet.setFitToPage(true);
+                sheet.getPrintSetup().setFitWidth((short) 1);
+                sheet.getPrintSetup().setFitHeight((short) 0);
                 for (int c = 0; c < 13; c++) {
                     sheet.setColumnWidth(c, 20 * 256);
                 }
