@@ -162,9 +162,9 @@ class DashboardService {
                 .filter(u -> scope.canSee(u.unitType(), u.code()))
                 .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
         List<BreakdownRow> rows = new ArrayList<>();
-        for (KpiResultView r : results.results(period, unitType, null)) {
+        for (KpiResultView r : results.results(period, unitType, null, kpiCode)) {
             OrgUnit unit = units.get(r.unitCode());
-            if (unit != null && r.kpiCode().equals(kpiCode)) {
+            if (unit != null) {
                 rows.add(new BreakdownRow(unit.code(), unit.name(), unit.parentCode(), r.target(), r.actual(),
                         r.attainment(), r.status(), r.rank()));
             }

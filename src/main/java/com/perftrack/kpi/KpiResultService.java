@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,13 +97,23 @@ public class KpiResultService {
     }
 
     public List<KpiResultView> results(String period, String unitType, String unitCode) {
-        return jdbc.sql("select period, unit_type, unit_code, kpi_code, target, actual, deviation, deviation_pct, "
-                        + "attainment, mom_growth, yoy_growth, status, rank_in_group from kpi_result "
-                        + "where (cast(:period as varchar(7)) is null or period = :period)"
-                        + " and (cast(:unitType as varchar(16)) is null or unit_type = :unitType)"
-                        + " and (cast(:unitCode as varchar(64)) is null or unit_code = :unitCode)"
-                        + " order by period, unit_type, unit_code, kpi_code")
-                .param("period", period).param("unitType", unitType).param("unitCode", unitCode)
+        return results(period, unitType, unitCode, null);
+    }
+
+    /**
+     * Results filtered by whichever of the arguments are given. The SQL names only the given
+     * filters: "(:x is null or column = :x)" would keep PostgreSQL's generic plans off the indexes.
+     */
+    public List<KpiResultView> results(String period, String unitType, String unitCode, String kpiCode) {
+        StringBuilder sql = new StringBuilder("select period, unit_type, unit_code, kpi_code, target, actual, deviation, "
+                + "deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group from kpi_result where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        filter(sql, params, "period", period);
+        filter(sql, params, "unit_type", unitType);
+        filter(sql, params, "unit_code", unitCode);
+        filter(sql, params, "kpi_code", kpiCode);
+        sql.append(" order by period, unit_type, unit_code, kpi_code");
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new KpiResultView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         plain(rs.getBigDecimal(5)), plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7)),
                         plain(rs.getBigDecimal(8)), plain(rs.getBigDecimal(9)), plain(rs.getBigDecimal(10)),
@@ -109,13 +121,22 @@ public class KpiResultService {
                 .list();
     }
 
+    private static void filter(StringBuilder sql, Map<String, Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
     public List<DataGapView> dataGaps(String period, String unitType, String unitCode) {
-        return jdbc.sql("select period, unit_type, unit_code, kpi_code, company_code, missing from kpi_data_gap "
-                        + "where period = :period"
-                        + " and (cast(:unitType as varchar(16)) is null or unit_type = :unitType)"
-                        + " and (cast(:unitCode as varchar(64)) is null or unit_code = :unitCode)"
-                        + " order by unit_type, unit_code, kpi_code")
-                .param("period", period).param("unitType", unitType).param("unitCode", unitCode)
+        StringBuilder sql = new StringBuilder("select period, unit_type, unit_code, kpi_code, company_code, missing "
+                + "from kpi_data_gap where period = :period");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("period", period);
+        filter(sql, params, "unit_type", unitType);
+        filter(sql, params, "unit_code", unitCode);
+        sql.append(" order by unit_type, unit_code, kpi_code");
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new DataGapView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();

@@ -1,8 +1,18 @@
 package com.perftrack.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,23 +20,55 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Checks user id and password with Camunda's identity service; the user's groups become authorities. */
+/**
+ * Checks user id and password with Camunda's identity service; the user's groups become authorities.
+ *
+ * <p>API clients send HTTP Basic credentials with every request, and each check costs a salted
+ * hash and two queries. A successful check is therefore remembered for a short time
+ * ({@code ptc.security.auth-cache-seconds}, default 60; 0 switches it off), keyed by the user id
+ * and a SHA-256 of the password — never the password itself. A failed login is never remembered,
+ * and a changed password or membership takes effect within that time.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     static final String GROUP_PREFIX = "GROUP_";
+    static final int MAX_ENTRIES = 10_000;
+
+    private record Remembered(List<SimpleGrantedAuthority> authorities, Instant until) {}
 
     private final IdentityService identityService;
+    private final Duration timeToLive;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    @Autowired
+    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+            @Value("${ptc.security.auth-cache-seconds:60}") long cacheSeconds) {
+        this(identityService, Duration.ofSeconds(cacheSeconds), Clock.systemUTC());
+    }
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, Duration timeToLive, Clock clock) {
         this.identityService = identityService;
+        this.timeToLive = timeToLive;
+        this.clock = clock;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null || !passwordMatches(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || credentials == null) {
+            throw new BadCredentialsException("用户名或密码错误 / Bad credentials");
+        }
+        String key = userId + '\u0000' + sha256(credentials.toString());
+        Instant now = clock.instant();
+        Remembered known = remembered.get(key);
+        if (known != null && known.until().isAfter(now)) {
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.authorities());
+        }
+        if (!passwordMatches(userId, credentials.toString())) {
+            remembered.remove(key);
             throw new BadCredentialsException("用户名或密码错误 / Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId)
@@ -34,6 +76,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
                 .toList();
+        if (!timeToLive.isZero()) {
+            if (remembered.size() >= MAX_ENTRIES) {
+                remembered.values().removeIf(r -> !r.until().isAfter(now));
+                if (remembered.size() >= MAX_ENTRIES) {
+                    remembered.clear();
+                }
+            }
+            remembered.put(key, new Remembered(authorities, now.plus(timeToLive)));
+        }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
@@ -42,6 +93,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             return identityService.checkPassword(userId, password);
         } catch (RuntimeException e) {
             return false; // e.g. a user created by an import, who has no password yet
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
