@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +53,8 @@ class TasklistBrowserIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Tasklist re-renders while it loads: an element found a moment ago may be replaced
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -89,7 +92,7 @@ class TasklistBrowserIT {
             browser.get(tasklist + "#/?task=" + taskId);
             browser.navigate().refresh();
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(25))
+                new WebDriverWait(browser, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
                         .until(d -> d.getPageSource().contains("本月销售完成情况说明"));
                 shown = true;
             } catch (org.openqa.selenium.TimeoutException e) {
@@ -99,20 +102,38 @@ class TasklistBrowserIT {
         assertThat(shown).as("the task form is shown in Tasklist").isTrue();
         assertThat(browser.getPageSource()).contains("销售信息").contains("已到数据");
         // Tasklist lets the assignee complete: claim the department's task first
-        WebElement claim = wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        claim.click();
+        wait.until(d -> {
+            WebElement claim = d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (claim == null) {
+                return false;
+            }
+            claim.click();
+            return true;
+        });
         wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
                 .noneMatch(WebElement::isDisplayed));
-        WebElement summary = wait.until(d -> d.findElements(By.cssSelector("textarea")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        summary.sendKeys("本月完成 87.5%，华东区拜访量下降");
+        wait.until(d -> {
+            WebElement summary = d.findElements(By.cssSelector("textarea")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (summary == null) {
+                return false;
+            }
+            summary.sendKeys("本月完成 87.5%，华东区拜访量下降");
+            return true;
+        });
         screenshot("tasklist-form");
 
-        WebElement complete = wait.until(d -> d.findElements(By.tagName("button")).stream()
-                .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().trim().matches("(?i)complete|完成"))
-                .findFirst().orElse(null));
-        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView(true); arguments[0].click();", complete);
+        wait.until(d -> {
+            WebElement complete = d.findElements(By.tagName("button")).stream()
+                    .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().trim().matches("(?i)complete|完成"))
+                    .findFirst().orElse(null);
+            if (complete == null) {
+                return false;
+            }
+            ((ChromeDriver) d).executeScript("arguments[0].scrollIntoView(true); arguments[0].click();", complete);
+            return true;
+        });
         wait.until(d -> d.getPageSource().contains("尚缺以下数据"));
         assertThat(browser.getPageSource()).contains("SALES_AMOUNT @ company TLC");
         screenshot("tasklist-refused");
