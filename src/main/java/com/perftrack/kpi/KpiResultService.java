@@ -5,6 +5,10 @@ import static com.perftrack.kpi.KpiResultView.plain;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
 import com.perftrack.organisation.OrganisationService;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -13,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Computes a month's KPI results for every unit of every company and stores them with the month's
  * data gaps (tables {@code kpi_result}, {@code kpi_data_gap}). Three set-based reads (the month, the
  * month before, the same month a year before), the formulas in {@link KpiCalculator}, then the
- * month's rows are replaced with multi-row inserts: no database round trip per result.
+ * month's rows are replaced in one COPY on PostgreSQL (multi-row inserts elsewhere): no round trip per result.
  */
 @Service
 public class KpiResultService {
@@ -160,8 +166,57 @@ public class KpiResultService {
                 .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), rows.size()).update();
     }
 
-    /** Multi-row inserts of up to 1,000 rows each: plain SQL that H2 and PostgreSQL both run fast. */
+    /**
+     * Writes the rows in one PostgreSQL COPY (several times faster than INSERTs for 60,000 rows), or
+     * with multi-row INSERTs of up to 1,000 rows on other databases (H2). Both run on the
+     * transaction's connection, so a failure rolls back the whole calculation.
+     */
     private void insertAll(String table, String columns, int width, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Boolean copied = jdbcTemplate.execute((ConnectionCallback<Boolean>) con -> {
+            if (!con.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            StringBuilder csv = new StringBuilder(rows.size() * 96);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    csvValue(csv, row[i]);
+                }
+                csv.append('\n');
+            }
+            try {
+                con.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy " + table + " (" + columns + ") from stdin with (format csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY into " + table + " failed", e);
+            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(copied)) {
+            insertInChunks(table, columns, width, rows);
+        }
+    }
+
+    /** CSV as PostgreSQL's COPY reads it: an unquoted empty field is NULL, text is quoted. */
+    static void csvValue(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof BigDecimal decimal) {
+            csv.append(decimal.toPlainString());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            csv.append(value);
+        } else {
+            csv.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+        }
+    }
+
+    private void insertInChunks(String table, String columns, int width, List<Object[]> rows) {
         String placeholders = "(" + "?, ".repeat(width - 1) + "?)";
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
