@@ -39,6 +39,7 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String CYCLE_PROCESS = "monthly-tracking-cycle";
     static final String APPEAL_PROCESS = "appeal";
     static final String EVALUATION_PROCESS = "quarterly-evaluation";
+    static final String SPECIAL_AWARD_PROCESS = "special-contribution-award";
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
 
     private final IdentityService identityService;
@@ -84,6 +85,14 @@ class AuthorizationSetup implements ApplicationRunner {
             // /api/evaluations shows a quarter's proposals before its run has stored them
             grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_DECISION, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
+        }
+        for (CommitteeGroup group : CommitteeGroup.values()) {
+            if (group != CommitteeGroup.EMPLOYEE) {
+                // a special contribution may be proposed at any time by any committee member
+                grant(group.id(), Resources.PROCESS_DEFINITION, SPECIAL_AWARD_PROCESS, Permissions.READ,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE);
+                grant(group.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            }
         }
         grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_DEFINITION, APPEAL_PROCESS, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -1,0 +1,44 @@
+package com.perftrack.evaluation;
+
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code special-contribution-award}: the nominee must be a tracked person and the
+ * contribution described; the proposer is recorded. A bad proposal is refused and nothing starts.
+ */
+@Component("specialAwardProposalListener")
+class SpecialAwardProposalListener implements ExecutionListener {
+
+    private final OrganisationService organisation;
+
+    SpecialAwardProposalListener(OrganisationService organisation) {
+        this.organisation = organisation;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String personCode = text(execution.getVariable("awardPersonCode"));
+        OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson)
+                .orElseThrow(() -> new BadUserRequestException("未知员工编码 / no tracked person with code '" + personCode + "'"));
+        if (text(execution.getVariable("awardContribution")).isEmpty()) {
+            throw new BadUserRequestException("请描述突出贡献 / describe the contribution");
+        }
+        if (text(execution.getVariable("awardProposal")).isEmpty()) {
+            throw new BadUserRequestException("请填写建议奖励 / propose a reward");
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        execution.setVariable("awardPersonCode", person.code());
+        execution.setVariable("awardPersonName", person.name());
+        execution.setVariable("awardProposedBy", authentication == null ? null : authentication.getUserId());
+        execution.setProcessBusinessKey(person.code());
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+}
