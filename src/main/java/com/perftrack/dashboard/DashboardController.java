@@ -25,16 +25,19 @@ class DashboardController {
 
     private final DashboardService dashboard;
     private final DashboardScopes scopes;
+    private final DashboardCache cache;
 
-    DashboardController(DashboardService dashboard, DashboardScopes scopes) {
+    DashboardController(DashboardService dashboard, DashboardScopes scopes, DashboardCache cache) {
         this.dashboard = dashboard;
         this.scopes = scopes;
+        this.cache = cache;
     }
 
     @GetMapping("/filters")
     @Operation(summary = "Slicer choices: periods with figures, visible companies, KPI catalogue, forecast method")
     Filters filters() {
-        return dashboard.filters(scopes.current());
+        DashboardScope scope = scopes.current();
+        return cache.get(scope, "filters", () -> dashboard.filters(scope));
     }
 
     @GetMapping("/units")
@@ -46,7 +49,9 @@ class DashboardController {
     @GetMapping("/summary")
     @Operation(summary = "KPI cards of one unit and month (target, actual, attainment, status colour) and its data gaps")
     Summary summary(@Parameter(example = "2026-01") @RequestParam String period, @RequestParam String unitCode) {
-        return dashboard.summary(scopes.current(), checked(period), unitCode);
+        DashboardScope scope = scopes.current();
+        String month = checked(period);
+        return cache.get(scope, "summary|" + month + "|" + unitCode, () -> dashboard.summary(scope, month, unitCode));
     }
 
     @GetMapping("/trend")
@@ -56,13 +61,18 @@ class DashboardController {
         if (months < 2 || months > 60) {
             throw new IllegalArgumentException("months 应在 2..60 之间 / months must be 2..60");
         }
-        return dashboard.trend(scopes.current(), checked(to), months, unitCode);
+        DashboardScope scope = scopes.current();
+        String month = checked(to);
+        return cache.get(scope, "trend|" + month + "|" + months + "|" + unitCode,
+                () -> dashboard.trend(scope, month, months, unitCode));
     }
 
     @GetMapping("/funnel")
     @Operation(summary = "Sales funnel from the FUNNEL_* actuals with stage-to-stage conversion rates")
     Funnel funnel(@RequestParam String period, @RequestParam String unitCode) {
-        return dashboard.funnel(scopes.current(), checked(period), unitCode);
+        DashboardScope scope = scopes.current();
+        String month = checked(period);
+        return cache.get(scope, "funnel|" + month + "|" + unitCode, () -> dashboard.funnel(scope, month, unitCode));
     }
 
     @GetMapping("/breakdown")
@@ -76,7 +86,10 @@ class DashboardController {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit 应在 1..1000 之间 / limit must be 1..1000");
         }
-        return dashboard.breakdown(scopes.current(), checked(period), companyCode, unitType, kpiCode, limit);
+        DashboardScope scope = scopes.current();
+        String month = checked(period);
+        return cache.get(scope, "breakdown|" + month + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
+                () -> dashboard.breakdown(scope, month, companyCode, unitType, kpiCode, limit));
     }
 
     static String checked(String period) {

@@ -17,12 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Computes a month's KPI results for every unit of every company and stores them with the month's
@@ -37,6 +40,7 @@ public class KpiResultService {
     private static final String RESULT_COLUMNS = "period, unit_type, unit_code, kpi_code, company_code, target, actual, "
             + "deviation, deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group, rolled_up";
 
+    private final AtomicLong version = new AtomicLong();
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final FigureService figures;
@@ -148,7 +152,26 @@ public class KpiResultService {
                 .list();
     }
 
+    /** Grows whenever stored results change (after the change commits): readers may cache by it. */
+    public long version() {
+        return version.get();
+    }
+
+    private void bumpVersionAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    version.incrementAndGet();
+                }
+            });
+        } else {
+            version.incrementAndGet();
+        }
+    }
+
     private void store(String period, KpiCalculator.Calculation calculation) {
+        bumpVersionAfterCommit();
         jdbc.sql("delete from kpi_result where period = ?").param(period).update();
         jdbc.sql("delete from kpi_data_gap where period = ?").param(period).update();
         List<Object[]> rows = new ArrayList<>(calculation.results().size());

@@ -1,0 +1,46 @@
+package com.perftrack.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.perftrack.kpi.KpiResultService;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DashboardCacheTest {
+
+    static final DashboardScope COMMITTEE = new DashboardScope("secgen", true, Set.of(), Set.of());
+    static final DashboardScope EMPLOYEE = new DashboardScope("sales1", false, Set.of("P1"), Set.of("ACME"));
+
+    final KpiResultService results = mock(KpiResultService.class);
+    final DashboardCache cache = new DashboardCache(results);
+    final AtomicInteger computed = new AtomicInteger();
+
+    String compute() {
+        return "answer " + computed.incrementAndGet();
+    }
+
+    @Test
+    void an_answer_is_kept_until_the_results_are_recalculated() {
+        when(results.version()).thenReturn(7L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(COMMITTEE, "summary|2026-11|ACME", this::compute)).isEqualTo("answer 2");
+        when(results.version()).thenReturn(8L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 3");
+    }
+
+    @Test
+    void answers_that_depend_on_who_asks_and_errors_are_never_kept() {
+        when(results.version()).thenReturn(1L);
+        assertThat(cache.get(EMPLOYEE, "summary|2026-10|P1", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(EMPLOYEE, "summary|2026-10|P1", this::compute)).isEqualTo("answer 2");
+        assertThatThrownBy(() -> cache.get(COMMITTEE, "funnel|2026-10|X", () -> {
+            throw new IllegalArgumentException("unknown unit X");
+        })).hasMessage("unknown unit X");
+        assertThat(cache.get(COMMITTEE, "funnel|2026-10|X", this::compute)).isEqualTo("answer 3");
+    }
+}
