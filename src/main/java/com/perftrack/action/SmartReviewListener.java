@@ -1,5 +1,6 @@
 package com.perftrack.action;
 
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

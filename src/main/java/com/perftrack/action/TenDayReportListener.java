@@ -1,6 +1,7 @@
 package com.perftrack.action;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.security.TaskActor;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngineException;

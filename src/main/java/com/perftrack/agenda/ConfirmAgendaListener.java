@@ -3,6 +3,7 @@ package com.perftrack.agenda;
 import com.perftrack.agenda.AgendaPlanner.FollowUp;
 import com.perftrack.agenda.AgendaPlanner.Timing;
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.security.TaskActor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -111,9 +112,7 @@ class ConfirmAgendaListener implements TaskListener {
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        String user = task.getAssignee() != null ? task.getAssignee()
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        String user = TaskActor.of(task);
         Agenda confirmed = new Agenda(null, company, period, purpose, agenda.meetingStart(), agenda.lengthMinutes(),
                 agenda.freeDiscussionMinutes(), agenda.bufferMinutes(), "confirmed", user, agenda.items());
         long id = agendas.save(confirmed, user, calendar.now());

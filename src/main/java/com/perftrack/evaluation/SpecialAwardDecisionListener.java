@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,9 +25,7 @@ class SpecialAwardDecisionListener implements TaskListener {
         if (decision.equals("decline") && SpecialAwardProposalListener.text(task.getVariable(prefix + "DecisionReason")).isEmpty()) {
             throw new BadUserRequestException("不同意须写明理由 / a refusal needs its reason");
         }
-        var identity = task.getProcessEngineServices().getIdentityService();
-        String user = identity.getCurrentAuthentication() != null ? identity.getCurrentAuthentication().getUserId()
-                : task.getAssignee();
+        String user = TaskActor.of(task);
         if (user == null) {
             throw new BadUserRequestException("须由登录用户决定 / the decision must be made by a signed-in user");
         }

@@ -2,6 +2,7 @@ package com.perftrack.meeting;
 
 import com.perftrack.action.ActionService;
 import com.perftrack.action.ActionView;
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,9 +42,7 @@ class ActionResultListener implements TaskListener {
                 throw new BadUserRequestException(ActionService.IMPROVED.equals(outcome)
                         ? "已改善的部门须分享经验 / share the experience" : "未改善须记录批评 / record the criticism");
             }
-            var identity = task.getProcessEngineServices().getIdentityService();
-            String user = task.getAssignee() != null ? task.getAssignee()
-                    : identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+            String user = TaskActor.of(task);
             actions.recordOutcome(actionId, outcome.toString(), note.toString().trim(),
                     (String) task.getVariable("period"), user);
         }

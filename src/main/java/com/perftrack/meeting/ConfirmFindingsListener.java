@@ -1,5 +1,6 @@
 package com.perftrack.meeting;
 
+import com.perftrack.security.TaskActor;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,9 +36,7 @@ class ConfirmFindingsListener implements TaskListener {
             String text = lines.isEmpty() ? "本期无问题，无需改进行动 / no findings this period" : String.join("\n\n", lines);
             task.setVariableLocal("findingsText", text.length() <= 3900 ? text : text.substring(0, 3899) + "…");
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            var identity = task.getProcessEngineServices().getIdentityService();
-            String user = task.getAssignee() != null ? task.getAssignee()
-                    : identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+            String user = TaskActor.of(task);
             task.getExecution().setVariable("findingsConfirmedBy", user);
             task.getExecution().setVariable("findingCount", findings.findings(company, period).size());
         }

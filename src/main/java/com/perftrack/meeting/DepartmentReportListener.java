@@ -5,6 +5,7 @@ import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
 import com.perftrack.kpi.KpiResultView;
 import com.perftrack.organisation.OrganisationService;
+import com.perftrack.security.TaskActor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -98,8 +99,7 @@ class DepartmentReportListener implements TaskListener {
         String company = (String) task.getVariable("companyCode");
         String period = (String) task.getVariable("period");
         String department = (String) task.getVariable("reportDepartment");
-        String recorder = task.getAssignee() != null ? task.getAssignee()
-                : identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+        String recorder = TaskActor.of(task);
         for (ReportedCause cause : result.causes()) {
             String responsibleUser = cause.responsibleUser() != null ? cause.responsibleUser()
                     : organisation.managerUserId(company, cause.responsibleDepartments().get(0)).orElse(null);

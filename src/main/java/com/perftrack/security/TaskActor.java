@@ -1,15 +1,15 @@
-package com.perftrack.action;
+package com.perftrack.security;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who completes a task: the authenticated engine user (REST, Tasklist), else the assignee. */
-final class TaskActor {
+public final class TaskActor {
 
     private TaskActor() {
     }
 
-    static String of(DelegateTask task) {
+    public static String of(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();
