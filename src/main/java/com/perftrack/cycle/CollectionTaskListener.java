@@ -22,14 +22,17 @@ class CollectionTaskListener implements TaskListener {
         this.figures = figures;
     }
 
+    static String received(long count, String period) {
+        return count + " 条（" + period + "）";
+    }
+
     @Override
     public void notify(DelegateTask task) {
         String department = CollectionTasks.DEPARTMENT_OF_TASK.get(task.getTaskDefinitionKey());
         String company = (String) task.getVariable("companyCode");
         String period = (String) task.getVariable("period");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("figuresReceived", figures.countFigures(company, period, department)
-                    + " 条（" + period + "）");
+            task.setVariableLocal("figuresReceived", received(figures.countFigures(company, period, department), period));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             List<String> missing = figures.missingFigures(company, period, department);
             if (!missing.isEmpty()) {

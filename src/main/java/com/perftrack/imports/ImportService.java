@@ -1,6 +1,7 @@
 package com.perftrack.imports;
 
 import com.perftrack.kpi.FigureService;
+import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +37,12 @@ class ImportService {
     private final KpiResultService results;
     private final ImportLog log;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     ImportService(ImportSettings settings, OrganisationService organisation, OrganisationImporter organisationImporter,
             KpiCatalog catalog, FigureService figures, KpiResultService results, ImportLog log,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.organisation = organisation;
         this.organisationImporter = organisationImporter;
@@ -68,6 +72,7 @@ class ImportService {
             FigureService.StoreSummary stored = figures.store(rows, user, fileName);
             int resultRows = results.recalculate(periods);
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
+            events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
                     stored.unchanged(), 0, resultRows);
         });

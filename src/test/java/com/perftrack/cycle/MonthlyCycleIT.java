@@ -57,8 +57,13 @@ class MonthlyCycleIT {
         assertThat(refused.status()).as("refused while figures are missing").isIn(400, 500);
         assertThat(refused.json().get("message").asText()).contains("SALES_AMOUNT");
 
+        assertThat(api.get("/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived",
+                "sales.head").json().get("value").asText()).startsWith("0 条");
         var figures = api.postFile("/api/imports/figures", "sales.head", "2026-09.csv", bytes(figures()));
         assertThat(figures.status()).as(figures.body()).isEqualTo(200);
+        // the open form shows what has arrived: 2 people's SALES_AMOUNT + the company's 9 other sales KPIs
+        assertThat(api.get("/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived",
+                "sales.head").json().get("value").asText()).isEqualTo("11 条（" + PERIOD + "）");
         for (String[] department : new String[][] {{"sales.head", "Task_SubmitSalesInformation", "sales_salesSummary"},
                 {"marketing.head", "Task_SubmitMarketInformation", "market_marketInformation"},
                 {"production.head", "Task_SubmitProductionInformation", "production_outputPlanVsActual"},
