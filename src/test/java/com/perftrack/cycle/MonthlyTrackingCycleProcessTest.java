@@ -44,6 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Walks every path of monthly-tracking-cycle: collection, reminders, escalation, agenda, meeting, actions. */
 @Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn"})
@@ -51,6 +54,9 @@ class MonthlyTrackingCycleProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
     static final Map<Object, Object> beans = new HashMap<>();
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
@@ -202,6 +208,39 @@ class MonthlyTrackingCycleProcessTest {
         assertThat((String) taskService().getVariable(request.getId(), "missingSummary")).contains("sales");
         taskService().complete(request.getId(), Map.of("hrRequestNote", "请于周五前补齐"));
         assertThat(cycle).hasPassed("EndEvent_ReminderHandled").isWaitingAt("Task_SubmitSalesInformation");
+    }
+
+    @Test
+    void reminder_and_escalation_mails_reach_the_late_department_hr_and_the_secretary_general() throws Exception {
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(greenMail.getSmtp().getPort());
+        CycleBeans.wire(beans, processEngine, db, "production", figures, results, actions, smtp);
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        BpmnAwareTests.complete(task("Task_SubmitMarketInformation", cycle));
+
+        setClock("2026-11-04T09:01:00+08:00");
+        execute(job("Timer_CollectionReminder", cycle));
+        execute(job("Task_SendCollectionReminder", cycle));
+        setClock("2026-11-05T09:01:00+08:00");
+        execute(job("Timer_CollectionEscalation", cycle));
+        execute(job("Task_NotifyLateCollection", cycle));
+
+        // GreenMail keeps one copy per recipient: one reminder (late department + HR), one escalation
+        var mails = greenMail.getReceivedMessages();
+        java.util.Map<String, java.util.Set<String>> recipientsBySubject = new java.util.TreeMap<>();
+        for (var mail : mails) {
+            for (var to : mail.getAllRecipients()) {
+                recipientsBySubject.computeIfAbsent(mail.getSubject(), k -> new java.util.TreeSet<>()).add(to.toString());
+            }
+        }
+        assertThat(recipientsBySubject).hasSize(2);
+        assertThat(recipientsBySubject).hasEntrySatisfying("【业绩跟踪】2026-10 数据报送提醒 / Reminder: figures for 2026-10",
+                to -> assertThat(to).containsExactlyInAnyOrder("sales.head@test.example", "hr.head@test.example"));
+        assertThat(recipientsBySubject).hasEntrySatisfying("【业绩跟踪】2026-10 数据报送逾期 / Overdue: figures for 2026-10",
+                to -> assertThat(to).containsExactlyInAnyOrder("sales.head@test.example", "secgen@test.example"));
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[mails.length - 1])).contains("sales");
     }
 
     @Test
