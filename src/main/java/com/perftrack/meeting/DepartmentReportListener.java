@@ -30,6 +30,8 @@ class DepartmentReportListener implements TaskListener {
     static final String[] CAUSE_KEYS = {"", "Type", "Impact", "Proposal", "RelatedDepartments",
             "ResponsibleDepartments", "Solution", "ResponsibleUser", "KpiCode"};
 
+    static final Map<String, String> STATUS = Map.of("green", "绿 green", "amber", "黄 amber", "red", "红 red");
+
     private final KpiResultService results;
     private final KpiCatalog catalog;
     private final FindingService findings;
@@ -72,18 +74,18 @@ class DepartmentReportListener implements TaskListener {
     }
 
     String deviationText(String company, String period, String department) {
-        Map<String, Kpi> kpis = new HashMap<>();
-        catalog.all().stream().filter(k -> department.equals(k.sourceDepartment())).forEach(k -> kpis.put(k.code(), k));
+        Map<String, KpiResultView> byKpi = new HashMap<>();
+        results.results(period, "company", company).forEach(r -> byKpi.put(r.kpiCode(), r));
         List<String> lines = new ArrayList<>();
-        for (KpiResultView r : results.results(period, "company", company)) {
-            Kpi kpi = kpis.get(r.kpiCode());
-            if (kpi == null || r.target() == null || r.actual() == null) {
+        for (Kpi kpi : catalog.all()) { // in the catalogue's order
+            KpiResultView r = byKpi.get(kpi.code());
+            if (!department.equals(kpi.sourceDepartment()) || r == null || r.target() == null || r.actual() == null) {
                 continue;
             }
             lines.add(kpi.nameZh() + " " + kpi.code() + "：目标 " + plain(r.target()) + "，实际 " + plain(r.actual())
                     + "，偏差 " + plain(r.deviation())
                     + (r.deviationPct() == null ? "" : "（" + percent(r.deviationPct()) + "）")
-                    + (r.status() == null ? "" : "，" + r.status()));
+                    + (r.status() == null ? "" : "，" + STATUS.getOrDefault(r.status(), r.status())));
         }
         return lines.isEmpty() ? "" : String.join("\n", lines);
     }

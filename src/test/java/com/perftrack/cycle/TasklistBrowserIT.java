@@ -141,6 +141,103 @@ class TasklistBrowserIT {
         assertThat(stillOpen.status()).as("the refused task stays open").isEqualTo(200);
     }
 
+    @Test
+    void the_secretary_general_and_the_standing_office_see_the_meeting_forms_in_chinese() throws Exception {
+        Api api = new Api(port);
+        assertThat(api.postFile("/api/imports/organisation", "hr.head", "cyc.csv",
+                MonthlyCycleIT.bytes(MonthlyCycleIT.ORGANISATION)).status()).isEqualTo(200);
+        assertThat(api.postFile("/api/imports/figures", "sales.head", "2026-09.csv",
+                MonthlyCycleIT.bytes(MonthlyCycleIT.figures().replace("2026-09", "2024-08"))).status()).isEqualTo(200);
+        var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
+                Map.of("variables", Map.of("period", Map.of("value", "2024-08", "type", "String"),
+                        "companyCode", Map.of("value", "CYC", "type", "String"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String cycle = started.json().get("id").asText();
+        for (String[] department : new String[][] {{"sales.head", "Task_SubmitSalesInformation", "sales_salesSummary"},
+                {"marketing.head", "Task_SubmitMarketInformation", "market_marketInformation"},
+                {"production.head", "Task_SubmitProductionInformation", "production_outputPlanVsActual"},
+                {"quality.head", "Task_SubmitQualityInformation", "quality_qualityChanges"},
+                {"finance.head", "Task_SubmitFinanceInformation", "finance_financeSummary"}}) {
+            var task = MonthlyCycleIT.waitForTask(api, department[0], cycle, department[1]);
+            assertThat(MonthlyCycleIT.complete(api, department[0], task,
+                    Map.of(department[2], MonthlyCycleIT.string("说明"))).status()).isEqualTo(204);
+        }
+        String agendaTask = MonthlyCycleIT.waitForTask(api, "secgen", cycle, "Task_ConfirmAgenda").get("id").asText();
+
+        login("secgen");
+        openTask(agendaTask, "会议时长（分钟）");
+        assertThat(browser.getPageSource()).contains("会议议程").contains("销售部汇报").contains("自由讨论")
+                .contains("开始时间");
+        screenshot("tasklist-agenda");
+
+        Map<String, Object> agenda = new java.util.HashMap<>();
+        agenda.put("meetingDate", MonthlyCycleIT.string("2030-01-15"));
+        var confirmed = MonthlyCycleIT.complete(api, "secgen", MonthlyCycleIT.waitForTask(api, "secgen", cycle,
+                "Task_ConfirmAgenda"), agenda);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
+        String reportTask = MonthlyCycleIT.waitForTasks(api, "marketing.head", cycle, "Task_RecordDepartmentReport", 5)
+                .get(0).get("id").asText();
+        browser.manage().deleteAllCookies();
+        login("marketing.head");
+        openTask(reportTask, "汇报三步曲");
+        assertThat(browser.getPageSource()).contains("原因1（量化）").contains("责任部门（秘书长确定）");
+        screenshot("tasklist-report");
+        // "no problem this period" hides the cause and inquiry fields (form-js conditional)
+        claim();
+        wait.until(d -> {
+            var box = d.findElements(By.cssSelector("input[type=checkbox]")).stream()
+                    .filter(e -> e.isDisplayed()).findFirst().orElse(null);
+            if (box == null) {
+                return false;
+            }
+            ((ChromeDriver) d).executeScript("arguments[0].scrollIntoView(true); arguments[0].click();", box);
+            return true;
+        });
+        wait.until(d -> !d.getPageSource().contains("原因1（量化）"));
+        screenshot("tasklist-report-no-finding");
+    }
+
+    private void claim() {
+        wait.until(d -> {
+            WebElement claim = d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (claim == null) {
+                return false;
+            }
+            claim.click();
+            return true;
+        });
+        wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
+    private void login(String user) {
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    }
+
+    /** Opens the task in Tasklist until the form shows the given label (Tasklist may need a reload). */
+    private void openTask(String taskId, String label) {
+        String tasklist = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
+        boolean shown = false;
+        for (int attempt = 0; attempt < 4 && !shown; attempt++) {
+            browser.get(tasklist + "#/?task=" + taskId);
+            browser.navigate().refresh();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.getPageSource().contains(label));
+                shown = true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                System.out.println("Tasklist not ready yet, attempt " + (attempt + 1));
+            }
+        }
+        assertThat(shown).as("the task form is shown in Tasklist").isTrue();
+    }
+
     private void screenshot(String name) throws Exception {
         Path file = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(file.getParent());
