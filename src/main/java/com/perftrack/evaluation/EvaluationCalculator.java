@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,9 +51,16 @@ class EvaluationCalculator {
     }
 
     List<EvaluationView> quarter(Quarter quarter) {
+        return quarter(quarter, Set.of());
+    }
+
+    /** The quarter of every company except the given ones (those already evaluated and stored). */
+    List<EvaluationView> quarter(Quarter quarter, Set<String> exceptCompanies) {
         List<EvaluationView> all = new ArrayList<>();
         for (OrgUnit company : organisation.companies()) {
-            all.addAll(company(company.code(), quarter));
+            if (!exceptCompanies.contains(company.code())) {
+                all.addAll(company(company.code(), quarter));
+            }
         }
         return all;
     }

@@ -5,10 +5,13 @@ import com.perftrack.archive.ArchiveService;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Quarter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -71,10 +74,24 @@ public class EvaluationService {
         return repository.ofQuarter(quarter.toString());
     }
 
-    /** The stored quarter; before its evaluation has run, what it would propose (state proposed). */
+    /**
+     * One row per person (SPEC.md section 6): a company's stored quarter where it has been evaluated,
+     * and what the evaluation would propose (state proposed) for a company that has not, such as
+     * one imported after the quarter's run. Deciding per company, not per quarter, keeps such a
+     * company's people from vanishing once any other company's quarter is stored.
+     */
     public List<EvaluationView> results(Quarter quarter) {
         List<EvaluationView> stored = repository.ofQuarter(quarter.toString());
-        return stored.isEmpty() ? calculator.quarter(quarter) : stored;
+        return withUnevaluatedCompanies(stored, except -> calculator.quarter(quarter, except));
+    }
+
+    static List<EvaluationView> withUnevaluatedCompanies(List<EvaluationView> stored,
+            Function<Set<String>, List<EvaluationView>> onTheFlyExcept) {
+        Set<String> evaluated = new HashSet<>();
+        stored.forEach(e -> evaluated.add(e.companyCode()));
+        List<EvaluationView> all = new ArrayList<>(stored);
+        all.addAll(onTheFlyExcept.apply(evaluated));
+        return all;
     }
 
     /** Rows for the HR form's table (a Json variable). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An independent company (INDEP, a dozen sales people, role employee, one peer group) and a year of
+ * An independent company (INDQ, a dozen sales people, role employee, one peer group) and a year of
  * figures, imported through the public API only, then GET /api/evaluations for all four quarters
  * compared with results worked out by hand from SPEC.md sections 3 and 4.
  *
@@ -91,12 +91,12 @@ class IndependentEvaluationIT {
     void importTheCompany() {
         api = new Api(port);
         StringBuilder org = new StringBuilder("unit_type,code,name,parent_code,user_id,email,role\n")
-                .append("company,INDEP,独立核对公司,,gm,,production\n")
-                .append("department,INDEP-SALES,销售部,INDEP,sales.head,,sales\n")
-                .append("region,INDEP-R1,一区,INDEP-SALES,,,\n");
+                .append("company,INDQ,独立核对公司,,gm,,production\n")
+                .append("department,INDQ-SALES,销售部,INDQ,sales.head,,sales\n")
+                .append("region,INDQ-R1,一区,INDQ-SALES,,,\n");
         ATTAINMENT.keySet().forEach(p -> org.append("person,").append(p).append(",员工").append(p.substring(5))
-                .append(",INDEP-R1,").append(p.toLowerCase()).append(",,employee\n"));
-        var organisation = api.postFile("/api/imports/organisation", "hr.head", "indep.csv", bytes(org.toString()));
+                .append(",INDQ-R1,").append(p.toLowerCase()).append(",,employee\n"));
+        var organisation = api.postFile("/api/imports/organisation", "hr.head", "indq.csv", bytes(org.toString()));
         assertThat(organisation.status()).as(organisation.body()).isEqualTo(200);
 
         StringBuilder figures = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
@@ -111,7 +111,7 @@ class IndependentEvaluationIT {
                 }
             }
         }
-        var imported = api.postFile("/api/imports/figures", "sales.head", "indep-2025.csv", bytes(figures.toString()));
+        var imported = api.postFile("/api/imports/figures", "sales.head", "indq-2025.csv", bytes(figures.toString()));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
 
