@@ -55,6 +55,8 @@ class DashboardBrowserIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // after the login redirect the old page's elements go stale while the dashboard loads
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
