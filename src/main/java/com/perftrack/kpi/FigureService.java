@@ -112,12 +112,13 @@ public class FigureService {
      * counting only KPIs reported by {@code sourceDepartment} (a group id; null = every KPI).
      */
     public long countFigures(String companyCode, String period, String sourceDepartment) {
-        Set<String> units = unitCodes(companyCode);
-        Set<String> kpis = kpisOf(sourceDepartment);
-        return figures(period, null, null).stream()
-                .filter(f -> units.contains(f.unitCode()) && (kpis == null || kpis.contains(f.kpiCode())))
-                .filter(f -> f.target() != null || f.actual() != null)
-                .count();
+        // one count in the database: this runs for every collection task and after every import
+        return jdbc.sql("select count(*) from figure f join org_unit u on u.code = f.unit_code "
+                        + "join kpi k on k.code = f.kpi_code where f.period = :period and u.company_code = :company "
+                        + "and (f.target is not null or f.actual is not null) "
+                        + "and (cast(:department as varchar(64)) is null or k.source_department = :department)")
+                .param("period", period).param("company", companyCode).param("department", sourceDepartment)
+                .query(Long.class).single();
     }
 
     /**
@@ -131,7 +132,7 @@ public class FigureService {
                 .collect(Collectors.toSet());
         Map<String, FigureView> companyRows = new HashMap<>();
         Set<String> rollUpPossible = new HashSet<>();
-        for (FigureView f : figures(period, null, null)) {
+        for (FigureView f : companyFigures(companyCode, period)) {
             if (f.unitCode().equals(companyCode) && OrgUnit.COMPANY.equals(f.unitType())) {
                 companyRows.put(f.kpiCode(), f);
             } else if (persons.contains(f.unitCode()) && f.target() != null && f.actual() != null) {
@@ -152,20 +153,11 @@ public class FigureService {
         return missing;
     }
 
-    private Set<String> unitCodes(String companyCode) {
-        Set<String> codes = new HashSet<>();
-        for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
-            organisation.units(companyCode, type).forEach(u -> codes.add(u.code()));
-        }
-        return codes;
-    }
-
-    private Set<String> kpisOf(String sourceDepartment) {
-        if (sourceDepartment == null) {
-            return null;
-        }
-        return catalog.all().stream().filter(k -> k.sourceDepartment().equals(sourceDepartment)).map(Kpi::code)
-                .collect(Collectors.toSet());
+    /** The month's figures of one company's units, not the whole installation's. */
+    private List<FigureView> companyFigures(String companyCode, String period) {
+        return jdbc.sql("select f.period, f.unit_type, f.unit_code, f.kpi_code, f.target, f.actual from figure f "
+                        + "join org_unit u on u.code = f.unit_code where f.period = ? and u.company_code = ?")
+                .params(period, companyCode).query(ROW).list();
     }
 
     private static String key(FigureView f) {
