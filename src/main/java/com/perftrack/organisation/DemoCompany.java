@@ -43,9 +43,12 @@ class DemoCompany implements ApplicationRunner {
             new DemoUser("sales3", "霞", "胡", "sales3@demo.example", List.of("employee")));
 
     private final IdentityService identityService;
+    private final String password;
 
-    DemoCompany(IdentityService identityService) {
+    DemoCompany(IdentityService identityService,
+            @org.springframework.beans.factory.annotation.Value("${ptc.demo.password:demo}") String password) {
         this.identityService = identityService;
+        this.password = password;
     }
 
     @Override
@@ -57,7 +60,7 @@ class DemoCompany implements ApplicationRunner {
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
                 user.setEmail(demo.email());
-                user.setPassword(PASSWORD);
+                user.setPassword(password);
                 identityService.saveUser(user);
                 created++;
             }
@@ -68,7 +71,8 @@ class DemoCompany implements ApplicationRunner {
             }
         }
         if (created > 0) {
-            log.info("Demo company: created {} users with password '{}'", created, PASSWORD);
+            log.info("Demo company: created {} users{}", created,
+                    PASSWORD.equals(password) ? " with password '" + PASSWORD + "'" : " with DEMO_PASSWORD");
         }
     }
 }

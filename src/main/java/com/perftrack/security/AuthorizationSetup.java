@@ -41,6 +41,8 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String EVALUATION_PROCESS = "quarterly-evaluation";
     static final String SPECIAL_AWARD_PROCESS = "special-contribution-award";
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
+    /** Members may deploy models (Camunda Modeler); not a committee role, so not a {@link CommitteeGroup}. */
+    public static final String PROCESS_OWNER = "process-owner";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -60,7 +62,13 @@ class AuthorizationSetup implements ApplicationRunner {
         for (CommitteeGroup group : CommitteeGroup.values()) {
             ensureGroup(group);
             grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group.id(), Resources.USER, ANY, Permissions.READ);
+            if (group == CommitteeGroup.HR) {
+                grant(group.id(), Resources.USER, ANY, Permissions.READ);
+            } else {
+                // the user list (names, e-mail addresses) is for HR and administrators; everybody
+                // keeps READ on their own user, which the engine grants when it creates a user
+                revoke(group.id(), Resources.USER, ANY, Permissions.READ);
+            }
             grant(group.id(), Resources.GROUP, ANY, Permissions.READ);
             ensureDepartmentFilter(group);
             if (group.isLeadership() || group == CommitteeGroup.MARKETING || group == CommitteeGroup.HR) {
@@ -97,9 +105,47 @@ class AuthorizationSetup implements ApplicationRunner {
         grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_DEFINITION, APPEAL_PROCESS, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        ensureProcessOwners();
         // the Camunda administrators keep full access to the filters they see in Tasklist
         grant(Groups.CAMUNDA_ADMIN, Resources.FILTER, ANY, Permissions.ALL);
         log.info("Committee groups, filters and authorizations are in place");
+    }
+
+    /**
+     * Process owners deploy edited models from Camunda Modeler: CREATE (and READ) on deployments is
+     * theirs and the administrators', no committee member's. Deployments carrying code are refused
+     * for everybody ({@link DeploymentCodeGuard}).
+     */
+    private void ensureProcessOwners() {
+        if (identityService.createGroupQuery().groupId(PROCESS_OWNER).count() == 0) {
+            Group group = identityService.newGroup(PROCESS_OWNER);
+            group.setName("流程负责人 · process owners");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+        grant(PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        for (CommitteeGroup group : CommitteeGroup.values()) {
+            revoke(group.id(), Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        }
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null || !existing.isPermissionGranted(permission)) {
+            return;
+        }
+        existing.removePermission(permission);
+        if (existing.isEveryPermissionRevoked()) {
+            authorizationService.deleteAuthorization(existing.getId());
+        } else {
+            authorizationService.saveAuthorization(existing);
+        }
     }
 
     private void ensureGroup(CommitteeGroup committeeGroup) {

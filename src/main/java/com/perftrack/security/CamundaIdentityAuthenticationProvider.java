@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * hash and two queries. A successful check is therefore remembered for a short time
  * ({@code ptc.security.auth-cache-seconds}, default 60; 0 switches it off), keyed by the user id
  * and a SHA-256 of the password — never the password itself. A failed login is never remembered,
- * and a changed password or membership takes effect within that time.
+ * and a change of any user, group, membership or tenant made through the engine on this node
+ * ({@link IdentityChanges}) makes every remembered login be checked again at its next request.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -35,23 +36,26 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     static final String GROUP_PREFIX = "GROUP_";
     static final int MAX_ENTRIES = 10_000;
 
-    private record Remembered(List<SimpleGrantedAuthority> authorities, Instant until) {}
+    private record Remembered(List<SimpleGrantedAuthority> authorities, Instant until, long identityVersion) {}
 
     private final IdentityService identityService;
     private final Duration timeToLive;
     private final Clock clock;
+    private final IdentityChanges identityChanges;
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     @Autowired
     CamundaIdentityAuthenticationProvider(IdentityService identityService,
-            @Value("${ptc.security.auth-cache-seconds:60}") long cacheSeconds) {
-        this(identityService, Duration.ofSeconds(cacheSeconds), Clock.systemUTC());
+            @Value("${ptc.security.auth-cache-seconds:60}") long cacheSeconds, IdentityChanges identityChanges) {
+        this(identityService, Duration.ofSeconds(cacheSeconds), Clock.systemUTC(), identityChanges);
     }
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, Duration timeToLive, Clock clock) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, Duration timeToLive, Clock clock,
+            IdentityChanges identityChanges) {
         this.identityService = identityService;
         this.timeToLive = timeToLive;
         this.clock = clock;
+        this.identityChanges = identityChanges;
     }
 
     @Override
@@ -63,8 +67,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         String key = userId + '\u0000' + sha256(credentials.toString());
         Instant now = clock.instant();
+        long identityVersion = identityChanges.version();
         Remembered known = remembered.get(key);
-        if (known != null && known.until().isAfter(now)) {
+        if (known != null && known.until().isAfter(now) && known.identityVersion() == identityVersion) {
             return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.authorities());
         }
         if (!passwordMatches(userId, credentials.toString())) {
@@ -83,7 +88,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                     remembered.clear();
                 }
             }
-            remembered.put(key, new Remembered(authorities, now.plus(timeToLive)));
+            remembered.put(key, new Remembered(authorities, now.plus(timeToLive), identityVersion));
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }

@@ -8,6 +8,14 @@ class DemoPasswordsFailureAnalyzer extends AbstractFailureAnalyzer<DemoPasswords
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DemoPasswordsInUseException cause) {
+        if (cause.isWeakDemoPassword()) {
+            return new FailureAnalysis(
+                    "Refusing to start: the demo users are switched on (PTC_DEMO=true) without a password of their "
+                            + "own. 试用安装的演示用户需要自己的密码。",
+                    "Set DEMO_PASSWORD to a password of at least 8 characters other than 'demo' (every demo user "
+                            + "gets it), or switch the demo users off (PTC_DEMO=false). See README.md, section Configuration.",
+                    cause);
+        }
         return new FailureAnalysis(
                 "Refusing to start: users " + cause.userIds() + " can still log in with the demo password "
                         + "or with their user id as password. 生产环境不允许使用演示密码。",

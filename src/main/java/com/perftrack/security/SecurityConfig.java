@@ -1,7 +1,13 @@
 package com.perftrack.security;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +66,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login",
                                 "/favicon.ico", "/css/**", "/js/**", "/webjars/**").permitAll()
+                        // metrics and the rest of actuator tell an attacker about the installation
+                        .requestMatchers("/actuator/**").hasAuthority(
+                                CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(basicEntryPoint))
                 .formLogin(Customizer.withDefaults())
@@ -68,11 +77,40 @@ class SecurityConfig {
                 .csrf(c -> c
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // CSRF guards cookie sessions. Basic credentials are sent by scripts, never
-                        // implicitly by a browser, and a request without a session has nothing to forge:
-                        // it gets the 401 challenge instead of a 403.
+                        // CSRF tokens guard cookie sessions. A browser does re-send cached Basic
+                        // credentials to a forged page's post: ForgedRequestFilter refuses those by
+                        // their Origin / Sec-Fetch-Site before they get here.
                         .ignoringRequestMatchers(basicAuthHeader, request -> request.getRequestedSessionId() == null));
         return http.build();
+    }
+
+    /** First of all filters: a state-changing request sent by another site's page goes no further. */
+    @Bean
+    FilterRegistrationBean<ForgedRequestFilter> forgedRequestFilter(
+            @Value("${ptc.security.allowed-origins:}") Set<String> allowedOrigins) {
+        var registration = new FilterRegistrationBean<>(new ForgedRequestFilter(
+                allowedOrigins.stream().filter(o -> !o.isBlank()).collect(Collectors.toSet())));
+        registration.setName("forged-request-filter");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Second: failed logins slow further guesses down, on every way a password comes in. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+            @Value("${ptc.security.login.free-per-address:50}") int freePerAddress,
+            @Value("${ptc.security.login.free-per-user-and-address:5}") int freePerUserAndAddress,
+            @Value("${ptc.security.login.free-per-user:20}") int freePerUser,
+            @Value("${ptc.security.login.max-delay-seconds:60}") long maxDelaySeconds,
+            @Value("${ptc.security.login.max-user-delay-seconds:10}") long maxUserDelaySeconds) {
+        var limits = new LoginThrottle.Limits(freePerAddress, freePerUserAndAddress, freePerUser,
+                Duration.ofSeconds(maxDelaySeconds), Duration.ofSeconds(maxUserDelaySeconds), Duration.ofMinutes(15));
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(new LoginThrottle(limits, Clock.systemUTC())));
+        registration.setName("login-throttle-filter");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     /** HTTP Basic against Camunda's identity service for the engine REST API. */

@@ -21,6 +21,7 @@ class CamundaIdentityAuthenticationProviderTest {
 
     static ProcessEngine engine;
     static IdentityService identity;
+    static final IdentityChanges changes = new IdentityChanges();
 
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {
@@ -49,10 +50,12 @@ class CamundaIdentityAuthenticationProviderTest {
         configuration.setProcessEngineName("auth-cache-test");
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
         configuration.setLoginDelayBase(0); // Camunda's own lock-out after a failed login is not under test
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                new java.util.ArrayList<>(java.util.List.of(new IdentityChangeInterceptor(changes))));
         engine = configuration.buildProcessEngine();
         identity = engine.getIdentityService();
         identity.saveGroup(identity.newGroup("sales"));
-        for (String id : new String[] {"sales.head", "sales.two"}) {
+        for (String id : new String[] {"sales.head", "sales.two", "sales.cache"}) {
             var user = identity.newUser(id);
             user.setPassword("right-1");
             identity.saveUser(user);
@@ -72,28 +75,53 @@ class CamundaIdentityAuthenticationProviderTest {
     @Test
     void a_successful_login_is_remembered_until_it_expires_and_a_wrong_password_never_is() {
         MovableClock clock = new MovableClock();
-        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(60), clock);
+        IdentityService counting = org.mockito.Mockito.spy(identity);
+        var provider = new CamundaIdentityAuthenticationProvider(counting, Duration.ofSeconds(60), clock, changes);
+        var first = provider.authenticate(login("sales.cache", "right-1"));
+        assertThat(first.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("GROUP_sales");
+        // remembered: a second request within the minute is answered without asking the engine
+        clock.now = clock.now.plusSeconds(59);
+        assertThat(provider.authenticate(login("sales.cache", "right-1")).isAuthenticated()).isTrue();
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.times(1)).checkPassword("sales.cache", "right-1");
+        // a wrong password is asked every time, never remembered
+        assertThatThrownBy(() -> provider.authenticate(login("sales.cache", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("sales.cache", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.times(2)).checkPassword("sales.cache", "wrong");
+        // after the minute the engine is asked again
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(provider.authenticate(login("sales.cache", "right-1")).isAuthenticated()).isTrue();
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.times(2)).checkPassword("sales.cache", "right-1");
+    }
+
+    @Test
+    void a_changed_password_or_membership_is_in_force_at_the_next_request() {
+        MovableClock clock = new MovableClock();
+        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(60), clock, changes);
 
         var first = provider.authenticate(login("sales.head", "right-1"));
         assertThat(first.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("GROUP_sales");
         assertThatThrownBy(() -> provider.authenticate(login("sales.head", "wrong")))
                 .isInstanceOf(BadCredentialsException.class);
 
-        // the password changes: within the remembered minute the old one still passes, then no more
+        // the password changes: the remembered login with the old one is not trusted any more
         var user = identity.createUserQuery().userId("sales.head").singleResult();
         user.setPassword("right-2");
         identity.saveUser(user);
-        clock.now = clock.now.plusSeconds(30);
-        assertThat(provider.authenticate(login("sales.head", "right-1")).isAuthenticated()).isTrue();
-        clock.now = clock.now.plusSeconds(31);
+        clock.now = clock.now.plusSeconds(1);
         assertThatThrownBy(() -> provider.authenticate(login("sales.head", "right-1")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(provider.authenticate(login("sales.head", "right-2")).isAuthenticated()).isTrue();
+        // a membership ends: the next request no longer carries the group
+        identity.deleteMembership("sales.head", "sales");
+        assertThat(provider.authenticate(login("sales.head", "right-2")).getAuthorities()).isEmpty();
+        identity.createMembership("sales.head", "sales");
     }
 
     @Test
     void without_a_cache_every_request_is_checked() {
-        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ZERO, new MovableClock());
+        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ZERO, new MovableClock(), changes);
         var user = identity.createUserQuery().userId("sales.two").singleResult();
         user.setPassword("right-3");
         identity.saveUser(user);
@@ -107,7 +135,7 @@ class CamundaIdentityAuthenticationProviderTest {
     @Test
     void a_user_without_a_password_is_refused_not_failed() {
         identity.saveUser(identity.newUser("imported.user"));
-        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(60), new MovableClock());
+        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(60), new MovableClock(), changes);
         assertThatThrownBy(() -> provider.authenticate(login("imported.user", "anything")))
                 .isInstanceOf(BadCredentialsException.class);
     }

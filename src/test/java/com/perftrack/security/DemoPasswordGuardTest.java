@@ -52,6 +52,20 @@ class DemoPasswordGuardTest {
     }
 
     @Test
+    void a_trial_installation_needs_a_demo_password_of_its_own_and_is_refused_before_the_port_opens() {
+        assertThatThrownBy(new DemoPasswordGuard(engine, true, "")::check)
+                .isInstanceOfSatisfying(DemoPasswordsInUseException.class, e -> assertThat(e.isWeakDemoPassword()).isTrue());
+        assertThatThrownBy(new DemoPasswordGuard(engine, true, "demo")::check).isInstanceOf(DemoPasswordsInUseException.class);
+        assertThatThrownBy(new DemoPasswordGuard(engine, true, "short")::check).isInstanceOf(DemoPasswordsInUseException.class);
+        assertThat(new DemoPasswordsFailureAnalyzer().analyze(DemoPasswordsInUseException.weakDemoPassword()).getAction())
+                .contains("DEMO_PASSWORD");
+        // Spring calls SmartInitializingSingleton before the web server's connectors start (lifecycle phase)
+        assertThat(org.springframework.beans.factory.SmartInitializingSingleton.class)
+                .isAssignableFrom(DemoPasswordGuard.class);
+        assertThat(org.springframework.boot.ApplicationRunner.class.isAssignableFrom(DemoPasswordGuard.class)).isFalse();
+    }
+
+    @Test
     void failure_text_says_how_to_set_real_passwords() {
         var analysis = new DemoPasswordsFailureAnalyzer().analyze(
                 new IllegalStateException("Failed to execute ApplicationRunner",
