@@ -41,6 +41,7 @@ class DemoPasswordGuard implements SmartInitializingSingleton {
     private final boolean demoUsers;
     private final String demoPassword;
 
+    @org.springframework.beans.factory.annotation.Autowired
     DemoPasswordGuard(ProcessEngine engine, @Value("${ptc.demo.enabled:false}") boolean demoUsers,
             @Value("${ptc.demo.password:}") String demoPassword) {
         this.identityService = engine.getIdentityService();
