@@ -22,7 +22,10 @@ class DeploymentCodeGuard implements Deployer {
         }
         List<String> problems = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            if (ModelCodeScanner.isModel(resource.getName()) && resource.getBytes() != null) {
+            if (ModelCodeScanner.isPageOrScript(resource.getName())) {
+                problems.add(resource.getName() + " 是网页或脚本（嵌入式表单会在用户的浏览器中运行代码），请使用 Camunda Forms (.form)"
+                        + " / HTML and script resources run code in users' browsers: use Camunda Forms (.form)");
+            } else if (ModelCodeScanner.isModel(resource.getName()) && resource.getBytes() != null) {
                 problems.addAll(ModelCodeScanner.problems(resource.getName(), resource.getBytes()));
             }
         }

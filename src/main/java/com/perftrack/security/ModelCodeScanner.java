@@ -48,6 +48,13 @@ final class ModelCodeScanner {
                 || name.endsWith(".dmn11.xml") || name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml");
     }
 
+    /** Embedded HTML forms and scripts: Tasklist would run them in the browser of whoever opens the task. */
+    static boolean isPageOrScript(String resourceName) {
+        String name = resourceName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml") || name.endsWith(".js")
+                || name.endsWith(".mjs") || name.endsWith(".svg");
+    }
+
     /** The problems of one model, each a sentence naming the element; empty when it carries no code. */
     static List<String> problems(String resourceName, byte[] content) {
         List<String> problems = new ArrayList<>();

@@ -78,6 +78,14 @@ class ModelCodeScannerTest {
     }
 
     @Test
+    void embedded_html_forms_and_scripts_are_not_deployable_resources() {
+        assertThat(ModelCodeScanner.isPageOrScript("forms/approve.html")).isTrue();
+        assertThat(ModelCodeScanner.isPageOrScript("steal.js")).isTrue();
+        assertThat(ModelCodeScanner.isPageOrScript("confirm-agenda.form")).isFalse();
+        assertThat(ModelCodeScanner.isPageOrScript("monthly-tracking-cycle.bpmn")).isFalse();
+    }
+
+    @Test
     void dmn_in_a_script_language_or_with_feel_external_functions_is_refused() {
         String dmn = """
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n">

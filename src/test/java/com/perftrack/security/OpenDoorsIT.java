@@ -165,6 +165,15 @@ class OpenDoorsIT {
         assertThat(expression.status()).isEqualTo(400);
         assertThat(expression.body()).contains("Task_Expr");
         assertThat(deployed("pwn-expression")).isZero();
+
+        // an embedded HTML form would run its script in the browser of whoever opens the task
+        Multipart withPage = new Multipart().field("deployment-name", "pwn-page").field("deployment-source", "Camunda Modeler")
+                .file("data", "pwn-page.bpmn", process("pwn-page", "<bpmn:userTask id=\"Task_Page\" camunda:formKey=\"embedded:deployment:steal.html\"/>"))
+                .file("form", "steal.html", "<form><script>fetch('/camunda/api/admin/auth/user/default')</script></form>");
+        Reply page = send("POST", "/engine-rest/deployment/create", ADMIN, withPage.contentType(), withPage.bytes(), Map.of());
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("steal.html");
+        assertThat(deployed("pwn-page")).isZero();
     }
 
     @Test
