@@ -5,6 +5,7 @@ import com.perftrack.calendar.Period;
 import java.util.Date;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
+import com.perftrack.security.ConflictRefusal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * so a refused start leaves nothing behind: fixes the period (a timer start opens the month that
  * has just ended), the company and its type, sets the period as business key, and registers the
  * cycle. A second start for the same company and period is refused with a clear message
- * (HTTP 400 from /engine-rest, a notification in Tasklist).
+ * (HTTP 409 from /engine-rest, a notification in Tasklist).
  */
 @Component("registerCycleListener")
 class RegisterCycleListener implements ExecutionListener {
@@ -68,9 +69,10 @@ class RegisterCycleListener implements ExecutionListener {
         }
     }
 
-    private static BadUserRequestException alreadyExists(String companyCode, Period period, String instanceId) {
-        return new BadUserRequestException("期间 " + period + " 的业绩跟踪周期已存在（公司 " + companyCode
-                + "，流程实例 " + instanceId + "），不能重复开启。/ A tracking cycle for period " + period
+    private static ConflictRefusal alreadyExists(String companyCode, Period period, String instanceId) {
+        // 409 through REST; the instance id stays out of the sentence a person reads
+        return new ConflictRefusal("期间 " + period + " 的业绩跟踪周期已存在（公司 " + companyCode
+                + "），不能重复开启。/ A tracking cycle for period " + period
                 + " already exists for company " + companyCode + ".");
     }
 

@@ -49,6 +49,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new IdentityChangeInterceptor(identityChanges));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new RefusalRecorder());
         // no permanent lock, no delay: a wrong password costs nothing but our own throttle's delay
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
         configuration.setLoginDelayBase(0);

@@ -113,6 +113,17 @@ class SecurityConfig {
         return registration;
     }
 
+    /** Refusals from our listeners reach REST clients and Tasklist as 409/422 with their own sentence. */
+    @Bean
+    FilterRegistrationBean<RefusalResponseFilter> refusalResponseFilter(
+            org.camunda.bpm.engine.HistoryService historyService, org.camunda.bpm.engine.IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new RefusalResponseFilter(historyService, identityService));
+        registration.setName("refusal-response-filter");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     /** HTTP Basic against Camunda's identity service for the engine REST API. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
