@@ -88,7 +88,8 @@ class ReportController {
         }
         List<MonthlyTrackingSheet.Line> lines = new ArrayList<>();
         for (var unit : units.entrySet()) {
-            List<KpiResultView> rows = byUnit.getOrDefault(unit.getKey(), List.of());
+            // a unit without results has an empty, immutable list: sort a copy
+            List<KpiResultView> rows = new ArrayList<>(byUnit.getOrDefault(unit.getKey(), List.of()));
             rows.sort(java.util.Comparator.comparing(r -> kpiOrder.get(r.kpiCode())));
             boolean companyRow = OrgUnit.COMPANY.equals(unit.getValue().unitType());
             for (KpiResultView r : rows) {

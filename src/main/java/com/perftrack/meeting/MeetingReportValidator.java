@@ -20,6 +20,10 @@ final class MeetingReportValidator {
     record Result(List<ReportedCause> causes, List<String> problems) {}
 
     private static final Pattern HAS_NUMBER = Pattern.compile("\\d");
+    /** Column sizes of table finding (V60): checked here, so that no database error reaches a person. */
+    static final int MAX_DEVIATION = 4000;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_IMPACT = 2000;
     static final Set<String> DEPARTMENTS = Set.of("sales", "marketing", "production", "quality", "finance", "hr",
             "procurement", "project-management", "contract-planning");
 
@@ -39,6 +43,7 @@ final class MeetingReportValidator {
         } else if (!HAS_NUMBER.matcher(deviation).find()) {
             problems.add("偏差必须量化（含数字）/ the deviation must be quantified");
         }
+        tooLong("量化偏差 deviation", deviation, MAX_DEVIATION, "", problems);
         List<ReportedCause> causes = new ArrayList<>();
         if (!Boolean.TRUE.equals(values.get("noFinding"))) {
             causes.add(cause(1, values, kpiExists, userExists, problems));
@@ -81,6 +86,10 @@ final class MeetingReportValidator {
         if (solution.isBlank()) {
             problems.add(label + "请填写秘书长确定的解决方案 / the solution is required");
         }
+        tooLong("原因 cause", cause, MAX_TEXT, label, problems);
+        tooLong("影响 impact", impact, MAX_IMPACT, label, problems);
+        tooLong("改进建议/资源需求 proposal", proposal, MAX_TEXT, label, problems);
+        tooLong("解决方案 solution", solution, MAX_TEXT, label, problems);
         if (!kpi.isEmpty() && !kpiExists.test(kpi)) {
             problems.add(label + "KPI 代码不存在 / unknown KPI code '" + kpi + "'");
         }
@@ -89,6 +98,13 @@ final class MeetingReportValidator {
         }
         return new ReportedCause(n, cause, type, impact, proposal, related, responsible, solution,
                 user.isEmpty() ? null : user, kpi.isEmpty() ? null : kpi);
+    }
+
+    private static void tooLong(String field, String value, int max, String label, List<String> problems) {
+        if (value.length() > max) {
+            problems.add(label + field + " 最多 " + max + " 个字符，现为 " + value.length() + " / at most " + max
+                    + " characters, got " + value.length());
+        }
     }
 
     private static List<String> departments(String csv, String label, List<String> problems) {

@@ -27,7 +27,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * TaskListener…"). For changing requests this filter replaces such an answer with the refusal's
  * own sentence: 409 for a conflict (a cycle that exists, a task completed a moment ago by someone
  * else), 422 for any other business refusal, in the engine's error shape
- * ({@code type}, {@code message}) plus {@code status} and {@code detail}.
+ * ({@code type}, {@code message}) plus {@code status} and {@code detail}. Any other failure
+ * (500) is answered "保存失败，请联系管理员（编号 …）" and logged with the same reference and the
+ * engine's own text: no SQL or stack text reaches a person.
  */
 class RefusalResponseFilter extends OncePerRequestFilter {
 
@@ -90,6 +92,13 @@ class RefusalResponseFilter extends OncePerRequestFilter {
                 log.warn("Refusal without a message (编号 {})", id, refusal);
                 message = "操作未完成，请联系管理员（编号 " + id + "） / Not done, please contact the administrator (ref " + id + ")";
             }
+        } else if (original >= 500) {
+            // an unexpected failure: no SQL or stack text for the person, the same reference in the log
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unexpected failure of {} {} (编号 {}): {}", request.getMethod(), path, id,
+                    new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
+            status = original;
+            message = "保存失败，请联系管理员（编号 " + id + "）。 / Not saved, please contact the administrator (ref " + id + ").";
         } else {
             return; // not a refusal of ours: the engine's own answer stands
         }
@@ -98,7 +107,7 @@ class RefusalResponseFilter extends OncePerRequestFilter {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
-                "type", status == 409 ? "Conflict" : "BusinessRefusal", "status", status, "message", message,
+                "type", status == 409 ? "Conflict" : status >= 500 ? "UnexpectedFailure" : "BusinessRefusal", "status", status, "message", message,
                 "detail", message));
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -42,6 +42,18 @@ class MeetingReportValidatorTest {
     }
 
     @Test
+    void sales_ten_kpi_deviation_of_546_characters_fits_and_a_text_beyond_the_column_is_refused_by_name() {
+        Map<String, Object> values = report();
+        values.put("deviation", "销售额 -12.5%；".repeat(50)); // 550 characters, as sales' ten KPIs pre-fill
+        assertThat(validate(values).problems()).isEmpty();
+        values.put("deviation", "1".repeat(MeetingReportValidator.MAX_DEVIATION + 1));
+        values.put("cause1Impact", "9".repeat(MeetingReportValidator.MAX_IMPACT + 1));
+        assertThat(validate(values).problems())
+                .anySatisfy(p -> assertThat(p).contains("量化偏差").contains("4000"))
+                .anySatisfy(p -> assertThat(p).contains("影响").contains("2000"));
+    }
+
+    @Test
     void report_three_steps_the_deviation_and_the_impact_must_be_quantified() {
         var v = report();
         v.put("deviation", "销售额下降较多");
