@@ -20,7 +20,12 @@ final class Columns {
                         + String.join(",", expected)));
             }
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String column : header) {
+            if (!seen.add(column) && expected.contains(column)) {
+                // which of two 'actual' columns would be meant? refuse rather than guess
+                errors.add(new LineError(1, column, "表头列 '" + column + "' 重复 / duplicate column '" + column + "'"));
+            }
             if (!expected.contains(column)) {
                 errors.add(new LineError(1, column, "未知列 '" + column + "' / unknown column; expected "
                         + String.join(",", expected)));

@@ -23,6 +23,12 @@ final class FigureFileValidator {
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}([, \u00a0']\\d{3})+(\\.\\d+)?");
     /** numeric(20, 6) holds 14 digits before the point. */
     private static final BigDecimal LIMIT = new BigDecimal("1e14");
+    /** Column figure.target/actual is numeric(20, 6): six decimal places, fourteen digits before the point. */
+    static final int MAX_SCALE = 6;
+    /** Longer text is no number a person would type; BigDecimal need not parse megabytes of digits. */
+    static final int MAX_NUMBER_LENGTH = 40;
+    static final String FIRST_PERIOD = "1970-01";
+    static final String LAST_PERIOD = "2099-12";
 
     private final Map<String, String> unitTypeByCode;
     private final Predicate<String> kpiExists;
@@ -56,6 +62,9 @@ final class FigureFileValidator {
             String kpiCode = line.cell(index[3]);
             if (!Period.isValid(period)) {
                 errors.add(new LineError(line.number(), "period", "期间应为 YYYY-MM 且月份有效 / period must be YYYY-MM with a real month, got '" + period + "'"));
+            } else if (period.compareTo(FIRST_PERIOD) < 0 || period.compareTo(LAST_PERIOD) > 0) {
+                errors.add(new LineError(line.number(), "period", "期间须在 " + FIRST_PERIOD + " 至 " + LAST_PERIOD
+                        + " 之间 / period must lie between " + FIRST_PERIOD + " and " + LAST_PERIOD + ", got '" + period + "'"));
             }
             if (!UNIT_TYPES.contains(unitType)) {
                 errors.add(new LineError(line.number(), "unit_type", "未知单位类型 '" + unitType
@@ -94,17 +103,28 @@ final class FigureFileValidator {
             problem = "请勿使用千位分隔符，小数点用 '.' / no thousands separators, '.' as decimal point: '" + text + "'";
         } else if (text.endsWith("%")) {
             problem = "百分比请写成小数（72% 写 0.72）/ percentages are fractions: write 0.72 for 72%";
-        } else if (!NUMBER.matcher(text).matches()) {
-            problem = "不是数值 / not a number: '" + text + "'";
+        } else if (text.length() > MAX_NUMBER_LENGTH || !NUMBER.matcher(text).matches()) {
+            problem = "不是数值 / not a number: '" + abbreviated(text) + "'";
         } else {
-            BigDecimal value = new BigDecimal(text);
-            if (value.abs().compareTo(LIMIT) >= 0) {
-                problem = "数值超出范围（绝对值须小于 1e14）/ out of range: '" + text + "'";
+            BigDecimal value;
+            try {
+                value = new BigDecimal(text);
+            } catch (NumberFormatException | ArithmeticException e) {
+                value = null; // e.g. an exponent beyond what BigDecimal holds: 1e2147483648
+            }
+            if (value == null || value.abs().compareTo(LIMIT) >= 0) {
+                problem = "数值超出范围（绝对值须小于 1e14）/ out of range: '" + abbreviated(text) + "'";
+            } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+                problem = "小数最多 " + MAX_SCALE + " 位 / at most " + MAX_SCALE + " decimal places: '" + text + "'";
             } else {
                 return value;
             }
         }
         errors.add(new LineError(line, field, problem));
         return null;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= MAX_NUMBER_LENGTH ? text : text.substring(0, MAX_NUMBER_LENGTH) + "…";
     }
 }

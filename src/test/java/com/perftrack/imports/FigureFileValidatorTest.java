@@ -85,6 +85,30 @@ class FigureFileValidatorTest {
     }
 
     @Test
+    void numbers_the_database_cannot_hold_and_periods_out_of_range_get_a_line_error_not_a_failure() {
+        List<LineError> errors = errorsOf("period,unit_type,unit_code,kpi_code,target,actual\n"
+                + "2026-01,company,ACME,SALES_AMOUNT,1,1e2147483648\n"
+                + "2026-01,company,ACME,SALES_AMOUNT,99999999999999.9999999,1\n"
+                + "2026-01,company,ACME,SALES_AMOUNT,1." + "1".repeat(60) + ",1\n"
+                + "0000-01,company,ACME,SALES_AMOUNT,1,1\n"
+                + "2026-01,company,ACME,SALES_AMOUNT,0.123456,2.5e-5\n");
+        assertThat(errors).extracting(LineError::line).containsExactly(2, 3, 4, 5);
+        assertThat(errors.get(0).field()).isEqualTo("actual");
+        assertThat(errors.get(0).message()).contains("out of range");
+        assertThat(errors.get(1).field()).isEqualTo("target");
+        assertThat(errors.get(1).message()).contains("6 decimal places");
+        assertThat(errors.get(2).message()).contains("not a number").hasSizeLessThan(120);
+        assertThat(errors.get(3).field()).isEqualTo("period");
+        assertThat(errors.get(3).message()).contains("1970-01").contains("2099-12");
+    }
+
+    @Test
+    void a_duplicate_header_column_rejects_the_file() {
+        assertThat(errorsOf("period,unit_type,unit_code,kpi_code,target,actual,actual\n2026-01,company,ACME,SALES_AMOUNT,1,1,2\n"))
+                .anySatisfy(e -> assertThat(e.message()).contains("duplicate column 'actual'"));
+    }
+
+    @Test
     void a_missing_header_column_rejects_the_file_at_line_1() {
         assertThat(errorsOf("period,unit_type,unit_code,kpi_code,target\n2026-01,company,ACME,SALES_AMOUNT,1\n"))
                 .containsExactly(new LineError(1, "actual", "表头缺少列 'actual' / missing column; expected "
