@@ -55,6 +55,10 @@ public class FigureService {
      */
     @Transactional
     public StoreSummary store(List<FigureView> rows, String importedBy, String sourceFile) {
+        // imports take turns (the row lock lasts until this import's recalculation commits): the
+        // stored rows read below then include every import that came first, and two imports of a
+        // new key never both insert it (issue 12)
+        jdbc.sql("select version from kpi_results_version where id = 1 for update").query(Long.class).single();
         Map<String, FigureView> latest = new LinkedHashMap<>();
         rows.forEach(r -> latest.put(key(r), normalised(r)));
         Set<String> periods = latest.values().stream().map(FigureView::period).collect(Collectors.toSet());

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +39,10 @@ public class KpiResultService {
     private static final String RESULT_COLUMNS = "period, unit_type, unit_code, kpi_code, company_code, target, actual, "
             + "deviation, deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group, rolled_up";
 
-    private final AtomicLong version = new AtomicLong();
+    /** How long a node trusts the results version it read from the database (other nodes' changes). */
+    static final long VERSION_READ_NANOS = 1_000_000_000L;
+    private volatile long version = -1;
+    private volatile long versionReadAt;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final FigureService figures;
@@ -66,6 +68,8 @@ public class KpiResultService {
     @Transactional
     public int calculatePeriod(String period) {
         Period month = Period.parse(period);
+        // first of all: wait for any other recalculation to commit, so that this one reads its figures
+        claimResults();
         StatusTable status = statusRules.load();
         KpiCalculator calculator = new KpiCalculator(settings.attainmentCap(), status::status);
         List<KpiCalculator.Unit> units = organisation.allUnits().stream()
@@ -152,9 +156,22 @@ public class KpiResultService {
                 .list();
     }
 
-    /** Grows whenever stored results change (after the change commits): readers may cache by it. */
+    /**
+     * Grows whenever stored results change, on any node (read from the database at most once a
+     * second, at once after a change on this node commits): readers may cache by it.
+     */
     public long version() {
-        return version.get();
+        long now = System.nanoTime();
+        if (version < 0 || now - versionReadAt > VERSION_READ_NANOS) {
+            version = jdbc.sql("select version from kpi_results_version where id = 1").query(Long.class).single();
+            versionReadAt = now;
+        }
+        return version;
+    }
+
+    /** Locks the version row until this transaction ends and bumps it: recalculations take turns. */
+    private void claimResults() {
+        jdbc.sql("update kpi_results_version set version = version + 1 where id = 1").update();
     }
 
     private void bumpVersionAfterCommit() {
@@ -162,11 +179,11 @@ public class KpiResultService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    version.incrementAndGet();
+                    version = -1; // this node's own change: read it at the next request
                 }
             });
         } else {
-            version.incrementAndGet();
+            version = -1;
         }
     }
 
