@@ -1,5 +1,6 @@
 package com.perftrack.organisation;
 
+import com.perftrack.security.CompanyAccess;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,14 +45,23 @@ class DemoCompany implements ApplicationRunner {
             new DemoUser("sales3", "霞", "胡", "sales3@demo.example", List.of("employee")));
 
     private final IdentityService identityService;
+    private final CompanyAccess companies;
+    private final String companyCode;
+    private final String companyName;
 
-    DemoCompany(IdentityService identityService) {
+    DemoCompany(IdentityService identityService, CompanyAccess companies,
+            @Value("${ptc.company.code:DEMO}") String companyCode, @Value("${ptc.company.name:}") String companyName) {
         this.identityService = identityService;
+        this.companies = companies;
+        this.companyCode = companyCode;
+        this.companyName = companyName;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         int created = 0;
+        // the demo users work for the installation's company: they see its tasks and data, no other's
+        companies.ensureCompany(companyCode, companyName);
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());
@@ -66,6 +77,7 @@ class DemoCompany implements ApplicationRunner {
                     identityService.createMembership(demo.id(), group);
                 }
             }
+            companies.addMember(companyCode, demo.id());
         }
         if (created > 0) {
             log.info("Demo company: created {} users with password '{}'", created, PASSWORD);
