@@ -54,7 +54,9 @@ public class AppealService {
         if (reasons == null || reasons.isBlank()) {
             throw new BadUserRequestException("请填写申诉理由 / the appeal needs reasons");
         }
-        var run = evaluations.run(quarter.toString()).filter(r -> "published".equals(r.state()) && r.appealDeadline() != null)
+        // the run of the appellant's company (or the quarter's run over every company)
+        String company = organisation.personsOfUser(userId).stream().map(p -> p.companyCode()).findFirst().orElse(null);
+        var run = evaluations.run(quarter.toString(), company).filter(r -> "published".equals(r.state()) && r.appealDeadline() != null)
                 .orElseThrow(() -> new BadUserRequestException("季度 " + quarter + " 的考核结果尚未发布 / the results of "
                         + quarter + " are not published"));
         if (calendar.today().isAfter(run.appealDeadline())) {
