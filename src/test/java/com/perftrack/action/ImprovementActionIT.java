@@ -55,6 +55,8 @@ class ImprovementActionIT {
     void setUp() {
         api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, COMPANY);
+        // employees of the company (an organisation import would make them members)
+        List.of("sales1", "sales2").forEach(user -> companies.addMember(COMPANY, user));
         // moving the clock to 2028 must not let the monthly scheduler open cycles in the shared database
         management.suspendJobDefinitionByProcessDefinitionKey(SCHEDULER, true);
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2028-02-05T10:00:00+08:00").toInstant()));

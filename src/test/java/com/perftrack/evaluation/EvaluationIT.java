@@ -10,6 +10,7 @@ import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,8 @@ class EvaluationIT {
     void company() {
         api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, "EVALCO");
+        // the units below are written directly; an organisation import would make their users members
+        List.of("sales1", "sales2", "sales3").forEach(user -> companies.addMember("EVALCO", user));
         if (jdbc.sql("select count(*) from org_unit where code = 'EVALCO'").query(Integer.class).single() > 0) {
             return;
         }

@@ -224,7 +224,7 @@ class TenancyIT {
         }
         assertThat(units(ok("/api/figures?period=" + PERIOD, "sales1"))).contains("TEN-DEMO-P1", "DEMO");
         JsonNode results = ok("/api/kpi-results?period=" + PERIOD + "&unitType=person", "sales1");
-        assertThat(units(results)).containsOnly(ownPersons("sales1").toArray(String[]::new)).contains("TEN-DEMO-P1");
+        assertThat(units(results)).isSubsetOf(ownPersons("sales1")).contains("TEN-DEMO-P1");
         assertThat(results.findValues("rank")).as("the own rank is shown").anyMatch(JsonNode::isInt);
         assertThat(units(ok("/api/data-gaps?period=" + PERIOD, "sales2"))).contains("TEN-DEMO-P2");
 
