@@ -151,6 +151,27 @@ class TenancyIT {
     }
 
     @Test
+    void a_special_award_is_proposed_only_for_the_proposers_own_company() {
+        for (Map<String, Object> company : List.<Map<String, Object>>of(Map.of(), Map.of("companyCode", string("DEMO")))) {
+            Map<String, Object> variables = new java.util.HashMap<>(company);
+            variables.put("awardPersonCode", string("TEN-DEMO-P1"));
+            variables.put("awardContribution", string("大客户签约 key account won"));
+            variables.put("awardProposal", string("奖金 bonus"));
+            var refused = api.postJson("/engine-rest/process-definition/key/special-contribution-award/start", ACME_GM,
+                    Map.of("variables", variables));
+            assertThat(refused.status()).as(company + " → " + refused.body()).isNotEqualTo(200);
+        }
+        assertThat(ok("/engine-rest/history/process-instance?processDefinitionKey=special-contribution-award"
+                + "&processInstanceBusinessKey=TEN-DEMO-P1" + PAGE, ADMIN)).isEmpty();
+
+        var own = api.postJson("/engine-rest/process-definition/key/special-contribution-award/start", ACME_GM,
+                Map.of("variables", Map.of("awardPersonCode", string("ACME-P1"),
+                        "awardContribution", string("大客户签约 key account won"), "awardProposal", string("奖金 bonus"))));
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().get("tenantId").asText()).isEqualTo("ACME");
+    }
+
+    @Test
     void another_company_reads_none_of_demos_figures_results_or_data_gaps() {
         for (String endpoint : List.of("/api/figures", "/api/kpi-results", "/api/data-gaps")) {
             JsonNode acmeRows = ok(endpoint + "?period=" + PERIOD, ACME_SALES);
