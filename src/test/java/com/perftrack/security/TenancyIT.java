@@ -120,6 +120,10 @@ class TenancyIT {
         assertThat(task.get("tenantId").asText()).isEqualTo("DEMO");
 
         assertThat(ok("/engine-rest/task?processInstanceId=" + demoCycle + PAGE, ACME_SALES)).isEmpty();
+        assertThat(ok("/engine-rest/task?firstResult=0&maxResults=1000", ACME_SALES).findValuesAsText("tenantId"))
+                .as("no task of another company").allMatch("ACME"::equals);
+        assertThat(ok("/engine-rest/task?firstResult=0&maxResults=1000", "sales.head").findValuesAsText("processInstanceId"))
+                .contains(demoCycle);
         assertThat(ok("/engine-rest/task?candidateGroup=sales&firstResult=0&maxResults=500", ACME_SALES)
                 .findValuesAsText("processInstanceId")).doesNotContain(demoCycle);
         // the engine's tenant check refuses the read (TenantRefusalMapper: 403, not the engine's 500)
