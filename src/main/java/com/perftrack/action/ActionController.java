@@ -1,6 +1,8 @@
 package com.perftrack.action;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.organisation.ReaderScopes;
 import com.perftrack.security.CommitteeGroup;
 import com.perftrack.security.CurrentUser;
 import java.util.Arrays;
@@ -16,9 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/actions} and {@code GET /api/actions/{id}} (with its ten-day reports). Committee
- * members (leadership and every department group) see all actions; anybody else, e.g. an
- * employee, sees only the actions they own or are named responsible for.
+ * {@code GET /api/actions} and {@code GET /api/actions/{id}} (with its ten-day reports), of the
+ * caller's companies only. Committee members (leadership and every department group) see all
+ * their companies' actions; anybody else, e.g. an employee, only those they own or are named
+ * responsible for. Another company's action is "not found", as if it did not exist.
  */
 @RestController
 @RequestMapping("/api/actions")
@@ -32,9 +35,11 @@ class ActionController {
     record ActionDetails(@JsonUnwrapped ActionView action, List<TenDayReport> reports) {}
 
     private final ActionService actions;
+    private final ReaderScopes scopes;
 
-    ActionController(ActionService actions) {
+    ActionController(ActionService actions, ReaderScopes scopes) {
         this.actions = actions;
+        this.scopes = scopes;
     }
 
     @GetMapping
@@ -44,14 +49,18 @@ class ActionController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or done");
         }
         CurrentUser user = currentUser();
-        return seesAll(user) ? actions.actions(status, period, department, owner)
+        ReaderScope scope = scopes.current();
+        List<ActionView> found = seesAll(user) ? actions.actions(status, period, department, owner)
                 : actions.actionsOf(user.userId(), status, period, department, owner);
+        return found.stream().filter(a -> scope.seesCompany(a.companyCode())).toList();
     }
 
     @GetMapping("/{id}")
     ActionDetails one(@PathVariable long id) {
         CurrentUser user = currentUser();
+        ReaderScope scope = scopes.current();
         ActionView action = actions.action(id)
+                .filter(a -> scope.seesCompany(a.companyCode()))
                 .filter(a -> seesAll(user) || user.userId().equals(a.ownerUserId())
                         || user.userId().equals(a.responsiblePerson()) || user.userId().equals(a.authorUserId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no improvement action " + id));

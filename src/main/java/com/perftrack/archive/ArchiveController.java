@@ -1,7 +1,11 @@
 package com.perftrack.archive;
 
+import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.organisation.ReaderScopes;
 import com.perftrack.security.CurrentUser;
+import com.perftrack.security.OutsideYourCompaniesException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -12,7 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/archive/{personCode}}: a person reads only their own archive (403 otherwise);
- * HR and the committee leadership (chair, vice-chair, secretary-general) read everyone's.
+ * HR and the committee leadership (chair, vice-chair, secretary-general) read everyone's of their
+ * companies; administrators read all.
  */
 @RestController
 class ArchiveController {
@@ -21,10 +26,12 @@ class ArchiveController {
 
     private final ArchiveService archive;
     private final OrganisationService organisation;
+    private final ReaderScopes scopes;
 
-    ArchiveController(ArchiveService archive, OrganisationService organisation) {
+    ArchiveController(ArchiveService archive, OrganisationService organisation, ReaderScopes scopes) {
         this.archive = archive;
         this.organisation = organisation;
+        this.scopes = scopes;
     }
 
     @GetMapping("/api/archive/{personCode}")
@@ -34,6 +41,14 @@ class ArchiveController {
         if (!own && !user.isMemberOfAny(SEE_ALL)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "只能查看本人的业绩跟踪档案 / you may read only your own archive");
+        }
+        ReaderScope scope = scopes.current();
+        if (!own && !scope.everything()) {
+            // HR and leadership read the archives of their own companies' people only
+            String company = organisation.findUnit(personCode).map(OrgUnit::companyCode).orElse(null);
+            if (company != null ? !scope.seesCompany(company) : !archive.entriesOf(personCode).isEmpty()) {
+                throw new OutsideYourCompaniesException("人员 " + personCode + " 的档案 / the archive of " + personCode);
+            }
         }
         return archive.entriesOf(personCode);
     }

@@ -43,7 +43,9 @@ class RegisterCycleListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Period period = periodOf(execution);
-        String companyCode = stringOr(execution.getVariable("companyCode"), company.code());
+        // without companyCode, the company the engine gave the instance (the starter's, see CompanyTenantIdProvider)
+        String companyCode = stringOr(execution.getVariable("companyCode"),
+                execution.getTenantId() != null ? execution.getTenantId() : company.code());
         execution.setVariable("period", period.toString());
         execution.setVariable("companyCode", companyCode);
         if (execution.getVariable("companyType") == null) {

@@ -34,6 +34,7 @@ class DashboardCache {
             answers.clear();
             version = current;
         }
-        return (T) answers.computeIfAbsent(current + "|" + key, k -> compute.get());
+        // the companies are part of the key: the scope check runs inside compute, on a miss only
+        return (T) answers.computeIfAbsent(current + "|" + scope.companiesKey() + "|" + key, k -> compute.get());
     }
 }

@@ -65,11 +65,11 @@ class DashboardService {
     /** The units of a company the caller may pick: the company, then departments, regions, people. */
     List<UnitInfo> units(DashboardScope scope, String companyCode) {
         if (!scope.canSeeCompany(companyCode)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该公司 / not allowed to see " + companyCode);
+            scope.reader().requireCompany(companyCode);
         }
         List<UnitInfo> units = new ArrayList<>();
         for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
-            organisation.units(companyCode, type).stream().filter(u -> scope.canSee(u.unitType(), u.code()))
+            organisation.units(companyCode, type).stream().filter(scope::canSee)
                     .map(DashboardService::info).forEach(units::add);
         }
         return units;
@@ -156,10 +156,10 @@ class DashboardService {
     Breakdown breakdown(DashboardScope scope, String period, String companyCode, String unitType, String kpiCode,
             int limit) {
         if (!scope.canSeeCompany(companyCode)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该公司 / not allowed to see " + companyCode);
+            scope.reader().requireCompany(companyCode);
         }
         Map<String, OrgUnit> units = organisation.units(companyCode, unitType).stream()
-                .filter(u -> scope.canSee(u.unitType(), u.code()))
+                .filter(scope::canSee)
                 .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
         List<BreakdownRow> rows = new ArrayList<>();
         for (KpiResultView r : results.results(period, unitType, null, kpiCode)) {
@@ -178,7 +178,7 @@ class DashboardService {
     private OrgUnit visibleUnit(DashboardScope scope, String unitCode) {
         OrgUnit unit = organisation.findUnit(unitCode).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "未知单位 / unknown unit " + unitCode));
-        DashboardScopes.require(scope, unit.unitType(), unit.code());
+        DashboardScopes.require(scope, unit);
         return unit;
     }
 

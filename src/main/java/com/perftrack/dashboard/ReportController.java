@@ -9,6 +9,7 @@ import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
+import com.perftrack.organisation.ReaderScopes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -44,9 +45,11 @@ class ReportController {
     private final FindingService findings;
     private final DashboardScopes scopes;
     private final CompanySettings company;
+    private final ReaderScopes readers;
 
     ReportController(KpiResultService results, KpiCatalog catalog, OrganisationService organisation,
-            FindingService findings, DashboardScopes scopes, CompanySettings company) {
+            FindingService findings, DashboardScopes scopes, CompanySettings company, ReaderScopes readers) {
+        this.readers = readers;
         this.results = results;
         this.catalog = catalog;
         this.organisation = organisation;
@@ -60,16 +63,13 @@ class ReportController {
     ResponseEntity<byte[]> monthlyTrackingSheet(@RequestParam String period,
             @RequestParam(required = false) String companyCode) {
         String month = DashboardController.checked(period);
-        String code = companyCode == null || companyCode.isBlank() ? company.code() : companyCode;
         DashboardScope scope = scopes.current();
+        String code = readers.companyOrDefault(scope.reader(), companyCode, company.code());
         OrgUnit companyUnit = organisation.findUnit(code).filter(u -> OrgUnit.COMPANY.equals(u.unitType()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未知公司 / unknown company " + code));
-        if (!scope.canSeeCompany(code)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该公司 / not allowed to see " + code);
-        }
         Map<String, OrgUnit> units = new LinkedHashMap<>();
         for (String type : TYPE_ORDER) {
-            organisation.units(code, type).stream().filter(u -> scope.canSee(u.unitType(), u.code()))
+            organisation.units(code, type).stream().filter(scope::canSee)
                     .forEach(u -> units.put(type + '|' + u.code(), u));
         }
         List<Kpi> kpis = catalog.all();

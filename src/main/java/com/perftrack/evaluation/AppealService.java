@@ -54,15 +54,18 @@ public class AppealService {
         if (reasons == null || reasons.isBlank()) {
             throw new BadUserRequestException("请填写申诉理由 / the appeal needs reasons");
         }
-        var run = evaluations.run(quarter.toString()).filter(r -> "published".equals(r.state()) && r.appealDeadline() != null)
+        // the stored evaluation of the appellant's person unit, and the run of that person's company
+        Optional<EvaluationView> stored = organisation.personsOfUser(userId).stream()
+                .map(p -> evaluations.find(quarter.toString(), p.code())).flatMap(Optional::stream).findFirst();
+        String company = stored.map(EvaluationView::companyCode).orElse(null);
+        var run = evaluations.run(quarter.toString(), company).filter(r -> "published".equals(r.state()) && r.appealDeadline() != null)
                 .orElseThrow(() -> new BadUserRequestException("季度 " + quarter + " 的考核结果尚未发布 / the results of "
                         + quarter + " are not published"));
         if (calendar.today().isAfter(run.appealDeadline())) {
             throw new BadUserRequestException("申诉期已于 " + run.appealDeadline() + " 结束 / the appeal window closed on "
                     + run.appealDeadline());
         }
-        EvaluationView evaluation = organisation.personsOfUser(userId).stream()
-                .map(p -> evaluations.find(quarter.toString(), p.code())).flatMap(Optional::stream).findFirst()
+        EvaluationView evaluation = stored
                 .orElseThrow(() -> new BadUserRequestException("用户 " + userId + " 在 " + quarter + " 没有考核结果 / no "
                         + "evaluation of user " + userId + " in " + quarter));
         String head = departmentHead(evaluation.personCode()).orElse(null);

@@ -19,8 +19,9 @@ class CalculateScoresDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Quarter quarter = Quarter.parse((String) execution.getVariable("quarter"));
-        var rows = evaluations.evaluate(quarter);
-        execution.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter)));
+        String company = (String) execution.getVariable("companyCode");
+        var rows = evaluations.evaluate(quarter, company);
+        execution.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter, company)));
         execution.setVariable("proposalCount", rows.size());
         execution.setVariable("disciplinaryCount", rows.stream().filter(EvaluationView::disciplinary).count());
     }

@@ -25,12 +25,13 @@ class ConfirmProposalsListener implements TaskListener {
     public void notify(DelegateTask task) {
         String user = HumanUser.completing(task);
         Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
+        String company = (String) task.getVariable("companyCode");
         String decision = HumanUser.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
         if ("change".equals(decision)) {
             String person = HumanUser.required(task, "changePersonCode", "请填写要修改的人员代码 / which person?");
-            evaluations.changeOutcome(quarter, person, HumanUser.text(task, "changeOutcome"),
+            evaluations.changeOutcome(quarter, company, person, HumanUser.text(task, "changeOutcome"),
                     HumanUser.text(task, "changeReason"), user);
-            task.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter)));
+            task.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter, company)));
             task.removeVariable("changePersonCode");
             task.removeVariable("changeOutcome");
             task.removeVariable("changeReason");
@@ -46,6 +47,6 @@ class ConfirmProposalsListener implements TaskListener {
         }
         task.setVariable("terminationFlagged", termination != null);
         task.setVariable("hrConfirmedBy", user);
-        task.setVariable("needsGeneralManager", evaluations.needsGeneralManager(quarter));
+        task.setVariable("needsGeneralManager", evaluations.needsGeneralManager(quarter, company));
     }
 }

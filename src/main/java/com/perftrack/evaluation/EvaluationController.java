@@ -1,12 +1,11 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.Quarter;
-import com.perftrack.organisation.OrgUnit;
-import com.perftrack.organisation.OrganisationService;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.organisation.ReaderScopes;
 import com.perftrack.security.CurrentUser;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/evaluations?quarter=YYYY-Qn} (SPEC.md section 6). HR and the committee leadership
- * see every person; anybody else sees only the rows of their own person unit(s).
+ * see every person of their companies (administrators: of all); anybody else sees only the rows of
+ * their own person unit(s).
  */
 @RestController
 class EvaluationController {
@@ -23,11 +23,11 @@ class EvaluationController {
     static final Set<String> SEE_ALL = Set.of("hr", "committee-chair", "committee-vice-chair", "secretary-general");
 
     private final EvaluationService evaluations;
-    private final OrganisationService organisation;
+    private final ReaderScopes scopes;
 
-    EvaluationController(EvaluationService evaluations, OrganisationService organisation) {
+    EvaluationController(EvaluationService evaluations, ReaderScopes scopes) {
         this.evaluations = evaluations;
-        this.organisation = organisation;
+        this.scopes = scopes;
     }
 
     @GetMapping("/api/evaluations")
@@ -39,12 +39,15 @@ class EvaluationController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        ReaderScope scope = scopes.current();
         List<EvaluationView> all = evaluations.results(q);
-        if (user.isMemberOfAny(SEE_ALL)) {
+        if (scope.everything()) {
             return all;
         }
-        Set<String> own = organisation.personsOfUser(user.userId()).stream().map(OrgUnit::code)
-                .collect(Collectors.toSet());
-        return all.stream().filter(e -> own.contains(e.personCode())).toList();
+        if (user.isMemberOfAny(SEE_ALL)) {
+            return all.stream().filter(e -> scope.seesCompany(e.companyCode())).toList();
+        }
+        Set<String> own = scopes.ownPersons(user.userId());
+        return all.stream().filter(e -> scope.seesCompany(e.companyCode()) && own.contains(e.personCode())).toList();
     }
 }

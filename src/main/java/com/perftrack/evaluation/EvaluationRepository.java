@@ -25,7 +25,7 @@ class EvaluationRepository {
             + "peer_group_size, below_target, consecutive_below, outcome, proposed_outcome, state, guidance, details, "
             + "change_reason, confirmed_by, approved_by";
 
-    record Run(String quarter, String processInstanceId, String state, LocalDate appealDeadline) {}
+    record Run(String quarter, String processInstanceId, String state, LocalDate appealDeadline, String companyCode) {}
 
     record Details(Map<String, BigDecimal> attainments, List<String> dataGaps) {}
 
@@ -35,26 +35,40 @@ class EvaluationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Run> run(String quarter) {
-        return jdbc.sql("select quarter, process_instance_id, state, appeal_deadline from evaluation_run where quarter = ?")
-                .param(quarter).query((rs, n) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class))).optional();
+    /** Every company's run of one quarter: '*' for a run over all companies. */
+    static final String ALL_COMPANIES = "*";
+
+    /** The company's run of the quarter, or the run over all companies when there is one. */
+    Optional<Run> run(String quarter, String companyCode) {
+        return jdbc.sql("select quarter, process_instance_id, state, appeal_deadline, company_code from evaluation_run "
+                        + "where quarter = ? and company_code in (?, '*') order by case when company_code = '*' then 1 else 0 end")
+                .params(quarter, companyCode(companyCode))
+                .query((rs, n) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5))).list().stream().findFirst();
     }
 
-    void insertRun(String quarter, String processInstanceId, Instant now) {
-        jdbc.sql("insert into evaluation_run (quarter, process_instance_id, state, started_at) values (?, ?, 'open', ?)")
-                .params(quarter, processInstanceId, Timestamp.from(now)).update();
+    void insertRun(String quarter, String companyCode, String processInstanceId, Instant now) {
+        jdbc.sql("insert into evaluation_run (quarter, company_code, process_instance_id, state, started_at) "
+                        + "values (?, ?, ?, 'open', ?)")
+                .params(quarter, companyCode(companyCode), processInstanceId, Timestamp.from(now)).update();
     }
 
-    void reassignRun(String quarter, String processInstanceId, Instant now) {
-        jdbc.sql("update evaluation_run set process_instance_id = ?, started_at = ?, state = 'open' where quarter = ?")
-                .params(processInstanceId, Timestamp.from(now), quarter).update();
+    void reassignRun(String quarter, String companyCode, String processInstanceId, Instant now) {
+        jdbc.sql("update evaluation_run set process_instance_id = ?, started_at = ?, state = 'open' "
+                        + "where quarter = ? and company_code = ?")
+                .params(processInstanceId, Timestamp.from(now), quarter, companyCode(companyCode)).update();
     }
 
-    void publishRun(String quarter, Instant now, LocalDate appealDeadline, String confirmedBy, String approvedBy) {
+    void publishRun(String quarter, String companyCode, Instant now, LocalDate appealDeadline, String confirmedBy,
+            String approvedBy) {
         jdbc.sql("update evaluation_run set state = 'published', published_at = ?, appeal_deadline = ?, "
-                        + "confirmed_by = ?, approved_by = ? where quarter = ?")
-                .params(Timestamp.from(now), appealDeadline, confirmedBy, approvedBy, quarter).update();
+                        + "confirmed_by = ?, approved_by = ? where quarter = ? and company_code = ?")
+                .params(Timestamp.from(now), appealDeadline, confirmedBy, approvedBy, quarter, companyCode(companyCode))
+                .update();
+    }
+
+    private static String companyCode(String companyCode) {
+        return companyCode == null ? ALL_COMPANIES : companyCode;
     }
 
     List<EvaluationView> ofQuarter(String quarter) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The quarterly evaluation's business side: one run per quarter, proposals stored per person,
+ * The quarterly evaluation's business side: one run per company and quarter, proposals stored per person,
  * HR changes with a reason, publication (only with the confirming HR user, and the general
  * manager for fines and demotion/transfer reviews), and the archive entries of each step.
  */
@@ -42,36 +42,69 @@ public class EvaluationService {
         this.runtimeService = runtimeService;
     }
 
-    /** One evaluation per quarter: a second start is refused unless the first was cancelled before publication. */
-    @Transactional
+    /** Every company's run at once (legacy, and tests that do not care about companies). */
     public void registerRun(Quarter quarter, String processInstanceId) {
+        registerRun(quarter, null, processInstanceId);
+    }
+
+    /**
+     * One evaluation per company and quarter ({@code companyCode} null: one over every company): a
+     * second start is refused unless the first was cancelled before publication.
+     */
+    @Transactional
+    public void registerRun(Quarter quarter, String companyCode, String processInstanceId) {
         if (quarter.months().get(0).compareTo(calendar.currentPeriod()) > 0) {
             throw new BadUserRequestException("季度 " + quarter + " 尚未开始 / quarter " + quarter + " lies in the future");
         }
-        var existing = repository.run(quarter.toString());
-        if (existing.isEmpty()) {
-            repository.insertRun(quarter.toString(), processInstanceId, calendar.now());
-            return;
+        var existing = repository.run(quarter.toString(), companyCode);
+        if (existing.isPresent()) {
+            boolean stillRunning = runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(existing.get().processInstanceId()).count() > 0;
+            if (stillRunning || "published".equals(existing.get().state())) {
+                String of = companyCode == null ? "" : "（公司 " + companyCode + "）";
+                throw new BadUserRequestException("季度 " + quarter + of + " 的考核已存在（流程实例 "
+                        + existing.get().processInstanceId() + "），不能重复开启。/ The evaluation of " + quarter
+                        + (companyCode == null ? "" : " for company " + companyCode) + " already exists.");
+            }
         }
-        boolean stillRunning = runtimeService.createProcessInstanceQuery()
-                .processInstanceId(existing.get().processInstanceId()).count() > 0;
-        if (stillRunning || "published".equals(existing.get().state())) {
-            throw new BadUserRequestException("季度 " + quarter + " 的考核已存在（流程实例 " + existing.get().processInstanceId()
-                    + "），不能重复开启。/ The evaluation of " + quarter + " already exists.");
+        if (existing.isPresent() && Objects.equals(existing.get().companyCode(),
+                companyCode == null ? EvaluationRepository.ALL_COMPANIES : companyCode)) {
+            repository.reassignRun(quarter.toString(), companyCode, processInstanceId, calendar.now());
+        } else {
+            repository.insertRun(quarter.toString(), companyCode, processInstanceId, calendar.now());
         }
-        repository.reassignRun(quarter.toString(), processInstanceId, calendar.now());
+    }
+
+    /** Whether the company's quarter (null: every company's) runs or has been published. */
+    public boolean isOpenOrDone(Quarter quarter, String companyCode) {
+        var existing = repository.run(quarter.toString(), companyCode);
+        return existing.isPresent() && ("published".equals(existing.get().state())
+                || runtimeService.createProcessInstanceQuery().processInstanceId(existing.get().processInstanceId())
+                        .count() > 0);
     }
 
     /** Computes every company's quarter and stores the proposals; confirmed rows are left as they are. */
-    @Transactional
     public List<EvaluationView> evaluate(Quarter quarter) {
-        for (EvaluationView computed : calculator.quarter(quarter)) {
+        return evaluate(quarter, null);
+    }
+
+    /** Computes one company's quarter (null: every company's) and stores the proposals; confirmed rows stay. */
+    @Transactional
+    public List<EvaluationView> evaluate(Quarter quarter, String companyCode) {
+        List<EvaluationView> computedRows = companyCode == null ? calculator.quarter(quarter)
+                : calculator.company(companyCode, quarter);
+        for (EvaluationView computed : computedRows) {
             var stored = repository.find(computed.quarter(), computed.personCode());
             if (stored.isEmpty() || EvaluationView.PROPOSED.equals(stored.get().state())) {
                 repository.save(computed, calendar.now());
             }
         }
-        return repository.ofQuarter(quarter.toString());
+        return rows(quarter, companyCode);
+    }
+
+    private List<EvaluationView> rows(Quarter quarter, String companyCode) {
+        return companyCode == null ? repository.ofQuarter(quarter.toString())
+                : repository.ofCompany(companyCode, quarter.toString());
     }
 
     /**
@@ -96,8 +129,13 @@ public class EvaluationService {
 
     /** Rows for the HR form's table (a Json variable). */
     public List<Map<String, Object>> proposalTable(Quarter quarter) {
+        return proposalTable(quarter, null);
+    }
+
+    /** The HR form's table of one company (null: every company). */
+    public List<Map<String, Object>> proposalTable(Quarter quarter, String companyCode) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (EvaluationView e : repository.ofQuarter(quarter.toString())) {
+        for (EvaluationView e : rows(quarter, companyCode)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("personCode", e.personCode());
             row.put("companyCode", e.companyCode());
@@ -115,9 +153,15 @@ public class EvaluationService {
     }
 
     /** HR changes one proposal before confirming; a reason is mandatory and recorded. */
-    @Transactional
     public EvaluationView changeOutcome(Quarter quarter, String personCode, String outcome, String reason,
             String userId) {
+        return changeOutcome(quarter, null, personCode, outcome, reason, userId);
+    }
+
+    /** As above, for a person of that company only (null: any): one company's HR changes its own people. */
+    @Transactional
+    public EvaluationView changeOutcome(Quarter quarter, String companyCode, String personCode, String outcome,
+            String reason, String userId) {
         if (reason == null || reason.isBlank()) {
             throw new BadUserRequestException("修改建议必须填写理由 / a change needs a reason");
         }
@@ -127,7 +171,8 @@ public class EvaluationService {
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        EvaluationView row = repository.find(quarter.toString(), personCode).orElseThrow(() ->
+        EvaluationView row = repository.find(quarter.toString(), personCode)
+                .filter(e -> companyCode == null || companyCode.equals(e.companyCode())).orElseThrow(() ->
                 new BadUserRequestException("人员 " + personCode + " 在 " + quarter + " 没有考核结果 / no evaluation of "
                         + personCode + " in " + quarter));
         if (!EvaluationView.PROPOSED.equals(row.state())) {
@@ -142,7 +187,11 @@ public class EvaluationService {
     }
 
     public boolean needsGeneralManager(Quarter quarter) {
-        return repository.ofQuarter(quarter.toString()).stream()
+        return needsGeneralManager(quarter, null);
+    }
+
+    public boolean needsGeneralManager(Quarter quarter, String companyCode) {
+        return rows(quarter, companyCode).stream()
                 .anyMatch(e -> EvaluationView.PROPOSED.equals(e.state()) && Outcomes.needsGeneralManager(e.outcome()));
     }
 
@@ -150,12 +199,17 @@ public class EvaluationService {
      * Publishes the quarter: every proposal becomes confirmed, naming the HR user who confirmed it
      * and, for fines and demotion/transfer reviews, the general manager who approved it.
      */
-    @Transactional
     public void publish(Quarter quarter, String confirmedBy, String approvedBy) {
+        publish(quarter, null, confirmedBy, approvedBy);
+    }
+
+    /** Publishes one company's quarter (null: every company's). */
+    @Transactional
+    public void publish(Quarter quarter, String companyCode, String confirmedBy, String approvedBy) {
         if (confirmedBy == null || confirmedBy.isBlank()) {
             throw new IllegalStateException("没有人力资源部确认，不能发布 / nothing is published without HR's confirmation");
         }
-        List<EvaluationView> rows = repository.ofQuarter(quarter.toString());
+        List<EvaluationView> rows = rows(quarter, companyCode);
         boolean gmNeeded = rows.stream().anyMatch(e -> EvaluationView.PROPOSED.equals(e.state())
                 && Outcomes.needsGeneralManager(e.outcome()));
         if (gmNeeded && (approvedBy == null || approvedBy.isBlank())) {
@@ -179,7 +233,7 @@ public class EvaluationService {
                         quarter.toString(), approver != null ? approver : confirmedBy));
             }
         }
-        repository.publishRun(quarter.toString(), calendar.now(),
+        repository.publishRun(quarter.toString(), companyCode, calendar.now(),
                 calendar.today().plusDays(settings.appealWindowDays()), confirmedBy, approvedBy);
     }
 

@@ -1,6 +1,12 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Quarter;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Service task {@code Task_OpenQuarterlyEvaluation} of {@code quarterly-evaluation-scheduler}: after a
  * quarter's last month has been reported, opens the evaluation of the quarter that has just ended,
- * unless someone already opened it by hand.
+ * one per company (each company's HR and general manager see their own people only), except where
+ * someone already opened it by hand. Without any company in the organisation, one evaluation opens.
  */
 @Component
 class OpenQuarterlyEvaluationDelegate implements JavaDelegate {
@@ -19,23 +26,39 @@ class OpenQuarterlyEvaluationDelegate implements JavaDelegate {
 
     private final RuntimeService runtimeService;
     private final BusinessCalendar calendar;
+    private final OrganisationService organisation;
+    private final EvaluationService evaluations;
 
-    OpenQuarterlyEvaluationDelegate(RuntimeService runtimeService, BusinessCalendar calendar) {
+    OpenQuarterlyEvaluationDelegate(RuntimeService runtimeService, BusinessCalendar calendar,
+            OrganisationService organisation, EvaluationService evaluations) {
         this.runtimeService = runtimeService;
         this.calendar = calendar;
+        this.organisation = organisation;
+        this.evaluations = evaluations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String quarter = calendar.currentPeriod().quarter().previous().toString();
-        execution.setVariable("quarter", quarter);
-        boolean open = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(quarter).count() > 0
-                || execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(PROCESS).processInstanceBusinessKey(quarter).completed().count() > 0;
-        execution.setVariable("evaluationAlreadyOpen", open);
-        if (!open) {
-            runtimeService.startProcessInstanceByKey(PROCESS, quarter, Map.of("quarter", quarter));
+        Quarter quarter = calendar.currentPeriod().quarter().previous();
+        execution.setVariable("quarter", quarter.toString());
+        List<String> companies = new ArrayList<>();
+        organisation.companies().stream().map(OrgUnit::code).forEach(companies::add);
+        if (companies.isEmpty()) {
+            companies.add(null);
         }
+        boolean allOpen = true;
+        for (String company : companies) {
+            if (evaluations.isOpenOrDone(quarter, company)) {
+                continue;
+            }
+            allOpen = false;
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("quarter", quarter.toString());
+            if (company != null) {
+                variables.put("companyCode", company);
+            }
+            runtimeService.startProcessInstanceByKey(PROCESS, quarter.toString(), variables);
+        }
+        execution.setVariable("evaluationAlreadyOpen", allOpen);
     }
 }

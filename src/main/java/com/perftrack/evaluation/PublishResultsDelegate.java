@@ -23,16 +23,20 @@ class PublishResultsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Quarter quarter = Quarter.parse((String) execution.getVariable("quarter"));
-        evaluations.publish(quarter, (String) execution.getVariable("hrConfirmedBy"),
+        String company = (String) execution.getVariable("companyCode");
+        evaluations.publish(quarter, company, (String) execution.getVariable("hrConfirmedBy"),
                 (String) execution.getVariable("gmApprovedBy"));
         if (quarter.number() == 4) {
-            execution.setVariable("annualTable", Spin.JSON(annualTable(quarter.year())));
+            execution.setVariable("annualTable", Spin.JSON(annualTable(quarter.year(), company)));
         }
     }
 
-    private List<Map<String, Object>> annualTable(int year) {
+    private List<Map<String, Object>> annualTable(int year, String company) {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         for (EvaluationView e : evaluations.ofYear(year)) {
+            if (company != null && !company.equals(e.companyCode())) {
+                continue; // the company's HR and general manager decide on their own people
+            }
             Map<String, Object> row = rows.computeIfAbsent(e.personCode(), p -> new LinkedHashMap<>(
                     Map.of("personCode", p, "companyCode", e.companyCode(), "bonuses", 0)));
             row.put("Q" + e.quarter().substring(6), e.score() == null ? "—" : e.score().toPlainString());

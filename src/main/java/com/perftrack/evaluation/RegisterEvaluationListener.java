@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Start of {@code quarterly-evaluation}: validates {@code quarter}, makes it the business key, one run per quarter. */
+/**
+ * Start of {@code quarterly-evaluation}: validates {@code quarter}, makes it the business key, fixes
+ * the company ({@code companyCode}); one run per company and quarter.
+ */
 @Component
 class RegisterEvaluationListener implements ExecutionListener {
 
@@ -27,6 +30,13 @@ class RegisterEvaluationListener implements ExecutionListener {
         execution.setVariable("quarter", quarter.toString());
         execution.setVariable("quarterNumber", quarter.number());
         execution.setProcessBusinessKey(quarter.toString());
-        evaluations.registerRun(quarter, execution.getProcessInstanceId());
+        // one instance per company: the given company, else the one the engine gave the instance (the
+        // starter's single company, or the installation's); without tenants (engine tests) every company
+        Object given = execution.getVariable("companyCode");
+        String company = given != null && !given.toString().isBlank() ? given.toString().trim() : execution.getTenantId();
+        if (company != null) {
+            execution.setVariable("companyCode", company);
+        }
+        evaluations.registerRun(quarter, company, execution.getProcessInstanceId());
     }
 }

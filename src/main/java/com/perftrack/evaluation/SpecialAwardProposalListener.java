@@ -25,6 +25,12 @@ class SpecialAwardProposalListener implements ExecutionListener {
         String personCode = text(execution.getVariable("awardPersonCode"));
         OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson)
                 .orElseThrow(() -> new BadUserRequestException("未知员工编码 / no tracked person with code '" + personCode + "'"));
+        String company = execution.getTenantId();
+        if (company != null && !company.equals(person.companyCode())) {
+            // the award's HR review and decision belong to the instance's company: the nominee must be one of its people
+            throw new BadUserRequestException("员工 " + person.code() + " 不属于公司 " + company + "，请以 companyCode 指明其公司 / "
+                    + "person " + person.code() + " does not belong to company " + company + "; start with their companyCode");
+        }
         if (text(execution.getVariable("awardContribution")).isEmpty()) {
             throw new BadUserRequestException("请描述突出贡献 / describe the contribution");
         }

@@ -1,7 +1,12 @@
 package com.perftrack.kpi;
 
 import com.perftrack.calendar.Period;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.organisation.ReaderScopes;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * {@code GET /api/kpi-results}, {@code /api/figures} and {@code /api/data-gaps} (SPEC.md section 6).
- * Readable by every authenticated user, as the committee publishes results to everyone tracked.
+ * Cut to the caller's {@link ReaderScope}: their companies' rows; an employee's own and the totals.
  */
 @RestController
 class KpiController {
@@ -23,22 +28,30 @@ class KpiController {
 
     private final KpiResultService results;
     private final FigureService figures;
+    private final ReaderScopes scopes;
 
-    KpiController(KpiResultService results, FigureService figures) {
+    KpiController(KpiResultService results, FigureService figures, ReaderScopes scopes) {
         this.results = results;
         this.figures = figures;
+        this.scopes = scopes;
     }
 
     @GetMapping("/api/kpi-results")
     List<KpiResultView> results(@RequestParam String period, @RequestParam(required = false) String unitType,
             @RequestParam(required = false) String unitCode) {
-        return results.results(checkedPeriod(period), checkedType(unitType), unitCode);
+        String month = checkedPeriod(period);
+        String type = checkedType(unitType);
+        Predicate<KpiResultView> visible = visibleRows(unitCode, KpiResultView::unitType, KpiResultView::unitCode);
+        return results.results(month, type, unitCode).stream().filter(visible).toList();
     }
 
     @GetMapping("/api/figures")
     List<FigureView> figures(@RequestParam String period, @RequestParam(required = false) String unitType,
             @RequestParam(required = false) String unitCode) {
-        return figures.figures(checkedPeriod(period), checkedType(unitType), unitCode).stream()
+        String month = checkedPeriod(period);
+        String type = checkedType(unitType);
+        Predicate<FigureView> visible = visibleRows(unitCode, FigureView::unitType, FigureView::unitCode);
+        return figures.figures(month, type, unitCode).stream().filter(visible)
                 .map(f -> new FigureView(f.period(), f.unitType(), f.unitCode(), f.kpiCode(),
                         KpiResultView.plain(f.target()), KpiResultView.plain(f.actual())))
                 .toList();
@@ -47,7 +60,26 @@ class KpiController {
     @GetMapping("/api/data-gaps")
     List<DataGapView> dataGaps(@RequestParam String period, @RequestParam(required = false) String unitType,
             @RequestParam(required = false) String unitCode) {
-        return results.dataGaps(checkedPeriod(period), checkedType(unitType), unitCode);
+        String month = checkedPeriod(period);
+        String type = checkedType(unitType);
+        Predicate<DataGapView> visible = visibleRows(unitCode, DataGapView::unitType, DataGapView::unitCode);
+        return results.dataGaps(month, type, unitCode).stream().filter(visible).toList();
+    }
+
+    /**
+     * The caller's rows: a named unit outside their scope is refused (403); a list keeps their
+     * companies' rows, and for an employee only their own person rows and the company totals.
+     */
+    private <T> Predicate<T> visibleRows(String unitCode, Function<T, String> typeOf, Function<T, String> codeOf) {
+        ReaderScope scope = scopes.current();
+        if (unitCode != null) {
+            scopes.visibleUnit(scope, unitCode);
+        }
+        if (scope.everything()) {
+            return row -> true;
+        }
+        Map<String, String> companyOf = scopes.companyOfUnits();
+        return row -> scope.sees(typeOf.apply(row), codeOf.apply(row), companyOf.get(codeOf.apply(row)));
     }
 
     private static String checkedPeriod(String period) {

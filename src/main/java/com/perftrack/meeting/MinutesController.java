@@ -6,9 +6,8 @@ import com.perftrack.calendar.Period;
 import com.perftrack.cycle.CompanySettings;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
-import com.perftrack.security.CommitteeGroup;
-import com.perftrack.security.CurrentUser;
-import java.util.Arrays;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.organisation.ReaderScopes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /api/reports/meeting-minutes?period=[&companyCode=]}: the confirmed agenda, the
  * minutes (findings) and the results recorded for earlier actions, as xlsx. For the committee
- * (every SPEC group but {@code employee}) and Camunda administrators.
+ * (every SPEC group but {@code employee}) of that company and Camunda administrators.
  */
 @RestController
 class MinutesController {
@@ -33,9 +32,11 @@ class MinutesController {
     private final ActionService actions;
     private final OrganisationService organisation;
     private final CompanySettings company;
+    private final ReaderScopes scopes;
 
     MinutesController(AgendaService agendas, FindingService findings, ActionService actions,
-            OrganisationService organisation, CompanySettings company) {
+            OrganisationService organisation, CompanySettings company, ReaderScopes scopes) {
+        this.scopes = scopes;
         this.agendas = agendas;
         this.findings = findings;
         this.actions = actions;
@@ -48,13 +49,11 @@ class MinutesController {
         if (!Period.isValid(period)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be YYYY-MM");
         }
-        CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        boolean committee = user.isMemberOf("camunda-admin") || Arrays.stream(CommitteeGroup.values())
-                .filter(g -> g != CommitteeGroup.EMPLOYEE).anyMatch(g -> user.isMemberOf(g.id()));
-        if (!committee) {
+        ReaderScope scope = scopes.current();
+        if (scope.employee()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "会议纪要仅供委员会成员 / minutes are for the committee");
         }
-        String code = companyCode == null || companyCode.isBlank() ? company.code() : companyCode;
+        String code = scopes.companyOrDefault(scope, companyCode, company.code());
         String name = organisation.findUnit(code).map(OrgUnit::name).orElse(code);
         byte[] xlsx = MinutesWorkbook.write(name, period, agendas.find(code, period).orElse(null),
                 findings.findings(code, period), actions.actionsForAgenda(code, period).stream()

@@ -1,5 +1,6 @@
 package com.perftrack.organisation;
 
+import com.perftrack.security.CompanyAccess;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,17 +45,26 @@ class DemoCompany implements ApplicationRunner {
             new DemoUser("sales3", "霞", "胡", "sales3@demo.example", List.of("employee")));
 
     private final IdentityService identityService;
+    private final CompanyAccess companies;
+    private final String companyCode;
+    private final String companyName;
     private final String password;
 
-    DemoCompany(IdentityService identityService,
-            @org.springframework.beans.factory.annotation.Value("${ptc.demo.password:demo}") String password) {
+    DemoCompany(IdentityService identityService, CompanyAccess companies,
+            @Value("${ptc.company.code:DEMO}") String companyCode, @Value("${ptc.company.name:}") String companyName,
+            @Value("${ptc.demo.password:demo}") String password) {
         this.identityService = identityService;
+        this.companies = companies;
+        this.companyCode = companyCode;
+        this.companyName = companyName;
         this.password = password;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         int created = 0;
+        // the demo users work for the installation's company: they see its tasks and data, no other's
+        companies.ensureCompany(companyCode, companyName);
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());
@@ -69,6 +80,7 @@ class DemoCompany implements ApplicationRunner {
                     identityService.createMembership(demo.id(), group);
                 }
             }
+            companies.addMember(companyCode, demo.id());
         }
         if (created > 0) {
             log.info("Demo company: created {} users{}", created,

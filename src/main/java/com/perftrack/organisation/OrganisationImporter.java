@@ -1,6 +1,7 @@
 package com.perftrack.organisation;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.security.CompanyAccess;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Users that do not exist yet are created without a password (they get one through Admin or the
  * identity provider); existing users are never changed. Memberships: a company's user joins
  * {@code committee-chair}, a department's user the department's role group, a person's user
- * {@code employee}. The caller's permission to import is checked by the import endpoint; the
+ * {@code employee}; every named user also joins the tenant of its unit's company. The caller's permission to import is checked by the import endpoint; the
  * identity calls then run with the engine's authentication cleared (restored afterwards), as an
  * HR clerk has no CREATE on Camunda users. They join the import's transaction: all or nothing.
  */
@@ -38,13 +39,15 @@ public class OrganisationImporter {
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
     private final BusinessCalendar calendar;
+    private final CompanyAccess companies;
 
     OrganisationImporter(OrganisationService organisation, JdbcTemplate jdbc, IdentityService identityService,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, CompanyAccess companies) {
         this.organisation = organisation;
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.calendar = calendar;
+        this.companies = companies;
     }
 
     /** The parent chain must lead to a company without loops; the validator guarantees it. */
@@ -77,6 +80,7 @@ public class OrganisationImporter {
         jdbc.batchUpdate("update org_unit set unit_type = ?, name = ?, parent_code = ?, company_code = ?, user_id = ?, "
                 + "email = ?, role = ?, updated_at = ? where code = ?", updates);
         int[] identity = createUsersAndMemberships(rows);
+        joinCompanies(rows, merged);
         Map<String, UnitRow> distinct = new LinkedHashMap<>();
         rows.forEach(r -> distinct.put(r.code(), r));
         int changedFromFile = (int) (inserts.size() + updates.stream().filter(u -> distinct.containsKey((String) u[8])).count());
@@ -132,6 +136,22 @@ public class OrganisationImporter {
             }
         }
         return new int[] {users, memberships};
+    }
+
+    /**
+     * Each company is a Camunda tenant (id = company code); every user a row names becomes a member
+     * of its unit's company, so the engine and our API show them that company's data and no other.
+     */
+    private void joinCompanies(List<UnitRow> rows, Map<String, OrgUnit> units) {
+        for (UnitRow row : rows) {
+            String company = companyOf(units.get(row.code()), units);
+            OrgUnit companyUnit = units.get(company);
+            companies.ensureCompany(company, companyUnit == null ? company : companyUnit.name());
+            String userId = blankToNull(row.userId());
+            if (userId != null) {
+                companies.addMember(company, userId);
+            }
+        }
     }
 
     private static String blankToNull(String s) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +40,8 @@ class ImprovementActionIT {
     @LocalServerPort
     int port;
     @Autowired
+    CompanyAccess companies;
+    @Autowired
     FindingService findings;
     @Autowired
     ActionService actions;
@@ -50,6 +54,9 @@ class ImprovementActionIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, COMPANY);
+        // employees of the company (an organisation import would make them members)
+        List.of("sales1", "sales2").forEach(user -> companies.addMember(COMPANY, user));
         // moving the clock to 2028 must not let the monthly scheduler open cycles in the shared database
         management.suspendJobDefinitionByProcessDefinitionKey(SCHEDULER, true);
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2028-02-05T10:00:00+08:00").toInstant()));

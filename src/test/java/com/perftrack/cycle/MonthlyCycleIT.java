@@ -3,14 +3,17 @@ package com.perftrack.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,10 +43,13 @@ class MonthlyCycleIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
 
     @Test
     void a_whole_cycle_from_start_to_findings_and_actions() throws Exception {
         Api api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "CYC");
         assertThat(api.postFile("/api/imports/organisation", "hr.head", "cyc.csv", bytes(ORGANISATION)).status())
                 .isEqualTo(200);
 

@@ -2,8 +2,10 @@ package com.perftrack.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,11 +40,14 @@ class DashboardBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
+        TestCompanies.joinDemoCommittee(companies, DashboardData.COMPANY);
         DashboardData.importInto(new Api(port));
         assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver fonts-wqy-zenhei").exists();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);

@@ -6,14 +6,20 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.organisation.ReaderScope;
+import com.perftrack.security.CompanyScope;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DashboardCacheTest {
 
-    static final DashboardScope COMMITTEE = new DashboardScope("secgen", true, Set.of(), Set.of());
-    static final DashboardScope EMPLOYEE = new DashboardScope("sales1", false, Set.of("P1"), Set.of("ACME"));
+    static final DashboardScope COMMITTEE = new DashboardScope(
+            new ReaderScope("secgen", new CompanyScope(false, Set.of("ACME")), false, Set.of()));
+    static final DashboardScope OTHER_COMPANY = new DashboardScope(
+            new ReaderScope("demo.secgen", new CompanyScope(false, Set.of("DEMO")), false, Set.of()));
+    static final DashboardScope EMPLOYEE = new DashboardScope(
+            new ReaderScope("sales1", new CompanyScope(false, Set.of("ACME")), true, Set.of("P1")));
 
     final KpiResultService results = mock(KpiResultService.class);
     final DashboardCache cache = new DashboardCache(results);
@@ -42,5 +48,13 @@ class DashboardCacheTest {
             throw new IllegalArgumentException("unknown unit X");
         })).hasMessage("unknown unit X");
         assertThat(cache.get(COMMITTEE, "funnel|2026-10|X", this::compute)).isEqualTo("answer 3");
+    }
+
+    @Test
+    void another_companys_committee_never_gets_an_answer_computed_for_this_one() {
+        when(results.version()).thenReturn(3L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(OTHER_COMPANY, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 2");
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 1");
     }
 }

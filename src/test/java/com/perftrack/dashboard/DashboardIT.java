@@ -3,8 +3,10 @@ package com.perftrack.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The dashboard API and the tracking sheet against {@link DashboardData}; expected numbers by hand there and here. */
@@ -25,11 +28,14 @@ class DashboardIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     Api api;
 
     @BeforeEach
     void importData() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, DashboardData.COMPANY);
         DashboardData.importInto(api);
     }
 

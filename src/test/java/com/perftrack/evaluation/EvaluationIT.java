@@ -3,11 +3,14 @@ package com.perftrack.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +32,17 @@ class EvaluationIT {
     @LocalServerPort
     int port;
     @Autowired
+    CompanyAccess companies;
+    @Autowired
     JdbcClient jdbc;
     Api api;
 
     @BeforeEach
     void company() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "EVALCO");
+        // the units below are written directly; an organisation import would make their users members
+        List.of("sales1", "sales2", "sales3").forEach(user -> companies.addMember("EVALCO", user));
         if (jdbc.sql("select count(*) from org_unit where code = 'EVALCO'").query(Integer.class).single() > 0) {
             return;
         }
@@ -131,7 +139,7 @@ class EvaluationIT {
 
     private String start(String quarter) {
         var response = api.postJson("/engine-rest/process-definition/key/quarterly-evaluation/start", "hr.head",
-                Map.of("variables", Map.of("quarter", var(quarter))));
+                Map.of("variables", Map.of("quarter", var(quarter), "companyCode", var("EVALCO"))));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("id").asText();
     }

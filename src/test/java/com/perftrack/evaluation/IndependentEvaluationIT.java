@@ -3,14 +3,17 @@ package com.perftrack.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -85,11 +88,14 @@ class IndependentEvaluationIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     Api api;
 
     @BeforeEach
     void importTheCompany() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "INDQ");
         StringBuilder org = new StringBuilder("unit_type,code,name,parent_code,user_id,email,role\n")
                 .append("company,INDQ,独立核对公司,,gm,,production\n")
                 .append("department,INDQ-SALES,销售部,INDQ,sales.head,,sales\n")

@@ -3,8 +3,10 @@ package com.perftrack.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -185,11 +188,15 @@ class IndependentEvaluationStoredIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     Api api;
 
     @BeforeEach
     void importOnce() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "INDEV");
+        TestCompanies.joinDemoCommittee(companies, "INDEW");
         if (imported) {
             return;
         }
@@ -243,7 +250,7 @@ class IndependentEvaluationStoredIT {
 
         // the stored path: the quarterly-evaluation process stores its proposals; they equal the on-the-fly ones
         var start = api.postJson("/engine-rest/process-definition/key/quarterly-evaluation/start", "hr.head",
-                Map.of("variables", Map.of("quarter", Map.of("value", "2025-Q4"))));
+                Map.of("variables", Map.of("quarter", Map.of("value", "2025-Q4"), "companyCode", Map.of("value", "INDEV"))));
         assertThat(start.status()).as(start.body()).isEqualTo(200);
         String instance = start.json().get("id").asText();
         waitForHrTask(instance);

@@ -3,11 +3,13 @@ package com.perftrack.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.organisation.OrganisationService;
 import com.perftrack.support.ProcessTestEngine;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,7 +43,8 @@ class QuarterlyEvaluationSchedulerProcessTest {
         fixture = new EvaluationFixture(db.jdbc(), processEngine);
         fixture.beans(beans);
         beans.put("openQuarterlyEvaluationDelegate", new OpenQuarterlyEvaluationDelegate(
-                processEngine.getRuntimeService(), new BusinessCalendar(ZoneId.systemDefault().getId())));
+                processEngine.getRuntimeService(), new BusinessCalendar(ZoneId.systemDefault().getId()),
+                new OrganisationService(db.jdbc()), fixture.evaluations));
     }
 
     @AfterEach
@@ -69,6 +72,26 @@ class QuarterlyEvaluationSchedulerProcessTest {
         processEngine.getRuntimeService().startProcessInstanceByKey("quarterly-evaluation-scheduler");
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("quarterly-evaluation").count()).isEqualTo(1);
+    }
+
+    @Test
+    void each_company_gets_its_own_evaluation_of_the_quarter() {
+        fixture.company();
+        fixture.jdbc.sql("insert into org_unit (code, unit_type, name, company_code, user_id, role, updated_at) "
+                + "values ('OTHERCO', 'company', 'OTHERCO', 'OTHERCO', 'other.gm', 'production', current_timestamp)")
+                .update();
+        ClockUtil.setCurrentTime(at("2026-07-05T08:00"));
+        processEngine.getRuntimeService().startProcessInstanceByKey("quarterly-evaluation-scheduler");
+
+        var evaluations = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("quarterly-evaluation").processInstanceBusinessKey("2026-Q2").list();
+        List<Object> companies = evaluations.stream().map(p -> processEngine.getRuntimeService()
+                .getVariable(p.getId(), "companyCode")).toList();
+        assertThat(companies).containsExactlyInAnyOrder("PTCO", "OTHERCO");
+
+        processEngine.getRuntimeService().startProcessInstanceByKey("quarterly-evaluation-scheduler");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("quarterly-evaluation").count()).as("a second firing opens none").isEqualTo(2);
     }
 
     private Job reschedule() {

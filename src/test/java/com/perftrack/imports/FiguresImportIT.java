@@ -3,8 +3,10 @@ package com.perftrack.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,11 +42,14 @@ class FiguresImportIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     Api api;
 
     @BeforeEach
     void importTheCompany() throws Exception {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "NORTH");
         var org = api.postFile("/api/imports/organisation", "hr.head", "north.csv", ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
         var first = api.postFile("/api/imports/figures", "sales.head", "h1.csv", csv(1, 6).getBytes(StandardCharsets.UTF_8));

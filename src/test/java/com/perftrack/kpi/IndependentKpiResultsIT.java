@@ -3,12 +3,15 @@ package com.perftrack.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -62,11 +65,14 @@ class IndependentKpiResultsIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CompanyAccess companies;
     Api api;
 
     @BeforeEach
     void importOnce() {
         api = new Api(port);
+        TestCompanies.joinDemoCommittee(companies, "INDEP");
         if (imported) {
             return;
         }
