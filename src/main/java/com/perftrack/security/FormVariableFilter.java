@@ -35,8 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class FormVariableFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
-    private static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)$");
-    private static final Pattern START = Pattern.compile(ENGINE
+    static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)$");
+    static final Pattern START = Pattern.compile(ENGINE
             + "/process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(?:start|submit-form)$");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

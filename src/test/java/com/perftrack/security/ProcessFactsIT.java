@@ -44,7 +44,7 @@ class ProcessFactsIT {
 
     @Test
     void completing_ones_own_collection_task_may_not_rewrite_the_cycles_period_or_committee() throws Exception {
-        String cycle = startCycle("2031-05");
+        String cycle = startCycle("2019-05");
         String task = waitForTask(cycle, "Task_SubmitSalesInformation", "sales.head");
 
         var period = api.postJson("/engine-rest/task/" + task + "/complete", "sales.head", Map.of("variables", Map.of(
@@ -58,31 +58,31 @@ class ProcessFactsIT {
         assertThat(committee.status()).as(committee.body()).isEqualTo(400);
         assertThat(committee.json().get("message").asText()).contains("'committeeDepartments'");
 
-        assertThat(variable(cycle, "period")).isEqualTo("2031-05");
+        assertThat(variable(cycle, "period")).isEqualTo("2019-05");
         assertThat(api.get("/engine-rest/task/" + task, "sales.head").status()).as("the task is still open").isEqualTo(200);
     }
 
     @Test
     void a_cycle_start_may_not_carry_variables_its_start_form_does_not_declare() {
         var response = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
-                Map.of("variables", Map.of("period", string("2031-07"), "companyCode", string("DEMO"),
+                Map.of("variables", Map.of("period", string("2019-07"), "companyCode", string("DEMO"),
                         "committeeDepartments", Map.of("value", "[\"sales\"]", "type", "Json"))));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("message").asText()).contains("'committeeDepartments'");
-        assertThat(api.get("/engine-rest/process-instance/count?businessKey=2031-07", ADMIN).json().get("count").asInt())
+        assertThat(api.get("/engine-rest/process-instance/count?businessKey=2019-07", ADMIN).json().get("count").asInt())
                 .isZero();
     }
 
     @Test
     void the_normal_completion_with_the_forms_own_fields_still_works() throws Exception {
-        String cycle = startCycle("2031-06");
+        String cycle = startCycle("2019-06");
         String task = waitForTask(cycle, "Task_SubmitSalesInformation", "sales.head");
         StringBuilder figures = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
         for (String kpi : jdbc.sql("select code from kpi where source_department = 'sales' order by code")
                 .query(String.class).list()) {
-            figures.append("2031-06,person,DEMO-P1,").append(kpi).append(",10,9\n");
+            figures.append("2019-06,person,DEMO-P1,").append(kpi).append(",10,9\n");
         }
-        var imported = api.postFile("/api/imports/figures", "sales.head", "2031-06.csv",
+        var imported = api.postFile("/api/imports/figures", "sales.head", "2019-06.csv",
                 figures.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
@@ -91,7 +91,7 @@ class ProcessFactsIT {
 
         assertThat(done.status()).as(done.body()).isEqualTo(204);
         assertThat(api.get("/engine-rest/task/" + task, "sales.head").status()).isEqualTo(404);
-        assertThat(variable(cycle, "period")).isEqualTo("2031-06");
+        assertThat(variable(cycle, "period")).isEqualTo("2019-06");
     }
 
     @Test
