@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * The process variables a Camunda Form (form-js schema, {@code forms/*.form}) submits: the first
  * segment of every component's {@code key}, or of its {@code path} for groups and dynamic lists
  * (form-js nests their children's values under that variable). Buttons, texts and spacers submit
- * nothing; {@code valuesKey} only reads a variable.
+ * nothing; {@code valuesKey} only reads a variable; a {@code disabled} field only shows a value
+ * (form-js never submits it), so a process fact shown on a form is never a field to overwrite.
  */
 final class FormFields {
 
@@ -37,6 +38,9 @@ final class FormFields {
         }
         for (JsonNode component : components) {
             String type = component.path("type").asText("");
+            if (component.path("disabled").asBoolean(false) && component.path("disabled").isBoolean()) {
+                continue;
+            }
             JsonNode path = component.get("path");
             JsonNode key = component.get("key");
             if (path != null && path.isTextual() && !path.asText().isBlank()) {

@@ -58,6 +58,13 @@ class ProcessFactsIT {
         assertThat(committee.status()).as(committee.body()).isEqualTo(400);
         assertThat(committee.json().get("message").asText()).contains("'committeeDepartments'");
 
+        var direct = api.postJson("/engine-rest/task/" + task + "/variables", "sales.head", Map.of("modifications",
+                Map.of("period", string("2026-01"))));
+        assertThat(direct.status()).as("setting the variable beside the completion: " + direct.body()).isBetween(400, 499);
+        var local = api.postJson("/engine-rest/task/" + task + "/localVariables", "sales.head", Map.of("modifications",
+                Map.of("period", string("2026-01"))));
+        assertThat(local.status()).as(local.body()).isBetween(400, 499);
+
         assertThat(variable(cycle, "period")).isEqualTo("2019-05");
         assertThat(api.get("/engine-rest/task/" + task, "sales.head").status()).as("the task is still open").isEqualTo(200);
     }

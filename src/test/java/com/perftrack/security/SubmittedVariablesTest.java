@@ -29,6 +29,8 @@ class SubmittedVariablesTest {
         assertThat(fieldsOf("appeal-start")).containsExactlyInAnyOrder("quarter", "reasons");
         assertThat(fieldsOf("start-monthly-cycle")).containsExactlyInAnyOrder("period", "companyCode");
         assertThat(fieldsOf("submit-sales-information")).contains("sales_salesSummary").doesNotContain("period");
+        assertThat(fieldsOf("improvement-action-write")).as("the department is the process's, only shown")
+                .contains("item", "measures").doesNotContain("responsibleDepartment");
     }
 
     @Test
@@ -38,7 +40,8 @@ class SubmittedVariablesTest {
                  {"type":"textfield","key":"address.city"},
                  {"type":"group","path":"contact","components":[{"type":"textfield","key":"phone"}]},
                  {"type":"group","components":[{"type":"number","key":"amount"}]},
-                 {"type":"select","key":"choice","valuesKey":"options"}]}""");
+                 {"type":"select","key":"choice","valuesKey":"options"},
+                 {"type":"textfield","key":"shownOnly","disabled":true}]}""");
         assertThat(FormFields.of(schema)).containsExactlyInAnyOrder("address", "contact", "amount", "choice");
     }
 
