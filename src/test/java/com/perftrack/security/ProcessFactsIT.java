@@ -70,6 +70,30 @@ class ProcessFactsIT {
     }
 
     @Test
+    void tasklists_own_api_is_held_to_the_same_forms() throws Exception {
+        String cycle = startCycle("2019-08");
+        String task = waitForTask(cycle, "Task_SubmitSalesInformation", "sales.head");
+        TasklistSession sales = TasklistSession.login(port, "sales.head", "demo");
+
+        var completion = sales.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+                "{\"variables\":{\"sales_salesSummary\":{\"value\":\"ok\"},\"period\":{\"value\":\"2026-01\"}}}");
+        assertThat(completion.statusCode()).as(completion.body()).isEqualTo(400);
+        assertThat(completion.body()).contains("'period'");
+        assertThat(variable(cycle, "period")).isEqualTo("2019-08");
+
+        String definition = api.get("/engine-rest/process-definition/key/monthly-tracking-cycle", "secgen").json()
+                .get("id").asText();
+        var start = TasklistSession.login(port, "secgen", "demo").postJson(
+                "/camunda/api/engine/engine/default/process-definition/" + definition + "/submit-form",
+                "{\"variables\":{\"period\":{\"value\":\"2019-09\"},\"companyCode\":{\"value\":\"DEMO\"},"
+                        + "\"committeeDepartments\":{\"value\":\"[]\",\"type\":\"Json\"}}}");
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+        assertThat(start.body()).contains("'committeeDepartments'");
+        assertThat(api.get("/engine-rest/process-instance/count?businessKey=2019-09", ADMIN).json().get("count").asInt())
+                .isZero();
+    }
+
+    @Test
     void a_cycle_start_may_not_carry_variables_its_start_form_does_not_declare() {
         var response = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
                 Map.of("variables", Map.of("period", string("2019-07"), "companyCode", string("DEMO"),
