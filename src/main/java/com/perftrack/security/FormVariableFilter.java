@@ -12,6 +12,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,6 +40,7 @@ class FormVariableFilter extends OncePerRequestFilter {
     static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(?:complete|submit-form|resolve)$");
     static final Pattern START = Pattern.compile(ENGINE
             + "/process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(?:start|submit-form)$");
+    private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)/");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
@@ -63,6 +66,10 @@ class FormVariableFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = path(request);
+        if (!signedIn(request, path)) {
+            chain.doFilter(request, response); // Tasklist's API answers 401 itself, revealing nothing of the form
+            return;
+        }
         Matcher task = TASK.matcher(path);
         Matcher start = START.matcher(path);
         Optional<SubmittedVariables.Declared> declared;
@@ -100,11 +107,25 @@ class FormVariableFilter extends OncePerRequestFilter {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", "InvalidRequestException");
         error.put("message", message);
-        error.put("code", null);
+        error.put("code", 0); // the engine REST API's code for a general error
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(JSON.writeValueAsString(error));
+    }
+
+    /**
+     * The engine REST API authenticates before this filter runs; Tasklist's API authenticates from
+     * its session in a filter of its own, whose place in the chain is not ours to set.
+     */
+    private static boolean signedIn(HttpServletRequest request, String path) {
+        Matcher webapp = WEBAPP_ENGINE.matcher(path);
+        if (!webapp.find()) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null
+                && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(webapp.group(1)) != null;
     }
 
     /** The decoded, normalised path inside the application (no context path, no trailing slash). */

@@ -73,10 +73,14 @@ class ProcessFactsIT {
     void tasklists_own_api_is_held_to_the_same_forms() throws Exception {
         String cycle = startCycle("2019-08");
         String task = waitForTask(cycle, "Task_SubmitSalesInformation", "sales.head");
+        String forged = "{\"variables\":{\"sales_salesSummary\":{\"value\":\"ok\"},\"period\":{\"value\":\"2026-01\"}}}";
+        var anonymous = TasklistSession.anonymous(port).postJson(
+                "/camunda/api/engine/engine/default/task/" + task + "/submit-form", forged);
+        assertThat(anonymous.statusCode()).as("nobody signed in learns nothing of the form: " + anonymous.body())
+                .isIn(401, 403);
         TasklistSession sales = TasklistSession.login(port, "sales.head", "demo");
 
-        var completion = sales.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
-                "{\"variables\":{\"sales_salesSummary\":{\"value\":\"ok\"},\"period\":{\"value\":\"2026-01\"}}}");
+        var completion = sales.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form", forged);
         assertThat(completion.statusCode()).as(completion.body()).isEqualTo(400);
         assertThat(completion.body()).contains("'period'");
         assertThat(variable(cycle, "period")).isEqualTo("2019-08");

@@ -28,6 +28,13 @@ final class TasklistSession {
         this.base = "http://localhost:" + port;
     }
 
+    /** A visitor with Tasklist's CSRF token but nobody signed in. */
+    static TasklistSession anonymous(int port) {
+        TasklistSession session = new TasklistSession(port);
+        session.refreshToken("/camunda/app/tasklist/default/");
+        return session;
+    }
+
     static TasklistSession login(int port, String user, String password) {
         TasklistSession session = new TasklistSession(port);
         session.refreshToken("/camunda/app/tasklist/default/");
