@@ -23,8 +23,10 @@ document.querySelectorAll('form[data-kind]').forEach(form => {
     if (response.ok) {
       outcome.innerHTML = '<p class="ok">已导入 Imported: ' + text(body.rows) + ' 行 rows, ' + text(body.units)
         + ' 个单位 units, 新增 ' + text(body.inserted) + ', 更新 ' + text(body.updated) + ', 未变 ' + text(body.unchanged)
-        + (body.periods && body.periods.length ? '；期间 periods: ' + text(body.periods.join(', ')) : '') + '</p>';
-    } else if (response.status === 422) {
+        + (body.periods && body.periods.length ? '；期间 periods: ' + text(body.periods.join(', ')) : '')
+        + (body.memberships && body.memberships.length ? '；新增用户组成员 memberships: '
+          + text(body.memberships.map(m => m.userId + ' → ' + m.group).join(', ')) : '') + '</p>';
+    } else if ((response.status === 422 || response.status === 403) && body.errors) {
       const rows = (body.errors || []).map(e => '<tr><td>' + text(e.line) + '</td><td>' + text(e.field) + '</td><td>'
         + text(e.message) + '</td></tr>').join('');
       outcome.innerHTML = '<p class="error">' + text(body.detail) + '</p><table><tr><th>行 Line</th><th>列 Field</th>'

@@ -7,11 +7,15 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of {@code appeal}: the signed-in person ({@code appellant}, the start event's initiator)
- * contests their published result of {@code quarter} with {@code reasons}, within the window.
+ * Start of {@code appeal}: the signed-in person contests their published result of {@code quarter}
+ * with {@code reasons}, within the window. The appellant is always the engine's authenticated
+ * user (the start event's initiator); an {@code appellant} variable naming anyone else is refused,
+ * so nobody appeals in someone else's name.
  */
 @Component
 class OpenAppealListener implements ExecutionListener {
+
+    static final String APPELLANT = "appellant";
 
     private final AppealService appeals;
 
@@ -27,10 +31,17 @@ class OpenAppealListener implements ExecutionListener {
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        Object appellant = execution.getVariable("appellant");
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String appellant = authentication == null ? null : authentication.getUserId();
+        Object given = execution.getVariable(APPELLANT);
+        if (given != null && !given.toString().equals(appellant)) {
+            throw new BadUserRequestException("变量 'appellant' 由登录用户决定，不能指定 / variable 'appellant' is the "
+                    + "signed-in user and may not be set");
+        }
         Object reasons = execution.getVariable("reasons");
-        var opened = appeals.open(quarter, appellant == null ? null : appellant.toString(),
-                reasons == null ? null : reasons.toString(), execution.getProcessInstanceId());
+        var opened = appeals.open(quarter, appellant, reasons == null ? null : reasons.toString(),
+                execution.getProcessInstanceId());
+        execution.setVariable(APPELLANT, appellant);
         execution.setVariable("quarter", quarter.toString());
         execution.setVariable("appealId", opened.appealId());
         execution.setVariable("personCode", opened.personCode());

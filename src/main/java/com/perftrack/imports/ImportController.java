@@ -1,6 +1,7 @@
 package com.perftrack.imports;
 
 import com.perftrack.security.CommitteeGroup;
+import com.perftrack.security.CompanyAccess;
 import com.perftrack.security.CurrentUser;
 import java.io.IOException;
 import java.util.Arrays;
@@ -22,37 +23,36 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/imports/organisation} and {@code /api/imports/figures} (multipart field
  * {@code file}, CSV or XLSX) and their templates.
  *
- * <p>Who may import: the organisation — hr, committee-chair, secretary-general, marketing (the
- * standing office) or camunda-admin; figures — any committee group (every group of SPEC.md
- * section 1 except {@code employee}) or camunda-admin. Anyone else gets 403.
+ * <p>Who may import: the organisation — its company's HR ({@code hr}) or camunda-admin; figures —
+ * any committee group (every group of SPEC.md section 1 except {@code employee}) or camunda-admin.
+ * Anyone else gets 403. Which lines each may write is {@link ImportRemit}'s business.
  */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
 
-    static final Set<String> ORGANISATION_IMPORTERS = Set.of("hr", "committee-chair", "secretary-general", "marketing",
-            Groups.CAMUNDA_ADMIN);
+    static final Set<String> ORGANISATION_IMPORTERS = Set.of("hr", Groups.CAMUNDA_ADMIN);
     static final Set<String> FIGURE_IMPORTERS = Arrays.stream(CommitteeGroup.values())
             .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
             .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(List.of(Groups.CAMUNDA_ADMIN))));
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportService imports;
+    private final CompanyAccess companies;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, CompanyAccess companies) {
         this.imports = imports;
+        this.companies = companies;
     }
 
     @PostMapping(path = "/organisation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportService.ImportSummary organisation(@RequestParam("file") MultipartFile file) throws IOException {
-        String user = allowed(ORGANISATION_IMPORTERS);
-        return imports.importOrganisation(file.getOriginalFilename(), file.getBytes(), user);
+        return imports.importOrganisation(file.getOriginalFilename(), file.getBytes(), allowed(ORGANISATION_IMPORTERS));
     }
 
     @PostMapping(path = "/figures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportService.ImportSummary figures(@RequestParam("file") MultipartFile file) throws IOException {
-        String user = allowed(FIGURE_IMPORTERS);
-        return imports.importFigures(file.getOriginalFilename(), file.getBytes(), user);
+        return imports.importFigures(file.getOriginalFilename(), file.getBytes(), allowed(FIGURE_IMPORTERS));
     }
 
     @GetMapping("/{kind}/template")
@@ -67,17 +67,18 @@ class ImportController {
                 .body(xlsx);
     }
 
-    private static String allowed(Set<String> groups) {
+    private ImportRemit.Caller allowed(Set<String> groups) {
         CurrentUser user = CurrentUser.get().orElseThrow(() -> new ImportForbiddenException(groups));
         if (!user.isMemberOfAny(groups)) {
             throw new ImportForbiddenException(groups);
         }
-        return user.userId();
+        return new ImportRemit.Caller(user.userId(), Set.copyOf(user.groups()), companies.of(user));
     }
 
     static class ImportForbiddenException extends RuntimeException {
         ImportForbiddenException(Set<String> groups) {
-            super("需要以下用户组之一 / requires membership of one of " + new java.util.TreeSet<>(groups));
+            super("此导入需要以下用户组之一：" + new java.util.TreeSet<>(groups) + " / this import requires membership of one of "
+                    + new java.util.TreeSet<>(groups) + ".");
         }
     }
 

@@ -23,6 +23,17 @@ class ImportProblems {
         return problem;
     }
 
+    @ExceptionHandler(ImportOutsideRemitException.class)
+    ProblemDetail outsideRemit(ImportOutsideRemitException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "文件有 " + e.errors().size() + " 行超出您的职责范围，未导入任何数据 / " + e.errors().size()
+                        + " line(s) outside your remit; nothing was stored");
+        problem.setTitle("超出职责范围 / outside your remit");
+        problem.setType(URI.create("urn:ptc:problem:import-outside-remit"));
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
     @ExceptionHandler(ImportController.ImportForbiddenException.class)
     ProblemDetail forbidden(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

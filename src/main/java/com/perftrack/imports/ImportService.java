@@ -8,6 +8,7 @@ import com.perftrack.kpi.KpiResultService;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
 import com.perftrack.organisation.OrganisationService;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ class ImportService {
 
     /** The 200 answer of an import (SPEC.md section 6: rows, units, periods). */
     record ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
-            int unchanged, int usersCreated, int resultRows) {}
+            int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships) {}
 
     private final ImportSettings settings;
     private final OrganisationService organisation;
@@ -53,15 +54,26 @@ class ImportService {
         this.transaction = transaction;
     }
 
+    /** The application's own import (demo set-up), trusted like an administrator's. */
     ImportSummary importFigures(String fileName, byte[] content, String user) {
+        return importFigures(fileName, content, ImportRemit.Caller.system(user));
+    }
+
+    ImportSummary importFigures(String fileName, byte[] content, ImportRemit.Caller caller) {
+        String user = caller.userId();
         List<FigureView> rows;
         try {
             ImportTable table = read(content);
             Map<String, String> unitTypes = new HashMap<>();
-            organisation.allUnits().forEach(u -> unitTypes.put(u.code(), u.unitType()));
+            Map<String, OrgUnit> units = new HashMap<>();
+            organisation.allUnits().forEach(u -> {
+                unitTypes.put(u.code(), u.unitType());
+                units.put(u.code(), u);
+            });
             Set<String> kpis = new HashSet<>();
             catalog.all().forEach(k -> kpis.add(k.code()));
             rows = new FigureFileValidator(unitTypes, kpis::contains).validate(table);
+            refuseOutsideRemit(new ImportRemit(units).figures(caller, numbered(table, rows)));
         } catch (ImportRejectedException e) {
             log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;
@@ -74,21 +86,30 @@ class ImportService {
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows);
+                    stored.unchanged(), 0, resultRows, List.of());
         });
     }
 
+    /** The application's own import (demo set-up), trusted like an administrator's. */
     ImportSummary importOrganisation(String fileName, byte[] content, String user) {
+        return importOrganisation(fileName, content, ImportRemit.Caller.system(user));
+    }
+
+    ImportSummary importOrganisation(String fileName, byte[] content, ImportRemit.Caller caller) {
+        String user = caller.userId();
         List<OrganisationImporter.UnitRow> rows;
         try {
             ImportTable table = read(content);
             Map<String, String> types = new HashMap<>();
             Map<String, String> parents = new HashMap<>();
+            Map<String, OrgUnit> units = new HashMap<>();
             for (OrgUnit u : organisation.allUnits()) {
                 types.put(u.code(), u.unitType());
                 parents.put(u.code(), u.parentCode());
+                units.put(u.code(), u);
             }
             rows = new OrganisationFileValidator(types, parents).validate(table);
+            refuseOutsideRemit(new ImportRemit(units).organisation(caller, numbered(table, rows)));
         } catch (ImportRejectedException e) {
             log.record("organisation", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;
@@ -101,8 +122,23 @@ class ImportService {
             log.record("organisation", fileName, user, true, rows.size(), 0, periods);
             int units = (int) rows.stream().map(OrganisationImporter.UnitRow::code).distinct().count();
             return new ImportSummary("organisation", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), stored.usersCreated(), resultRows);
+                    stored.unchanged(), stored.usersCreated(), resultRows, stored.memberships());
         });
+    }
+
+    /** The validators return one row per data line, in order, or throw. */
+    private static <T> List<ImportRemit.Numbered<T>> numbered(ImportTable table, List<T> rows) {
+        List<ImportRemit.Numbered<T>> numbered = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(new ImportRemit.Numbered<>(table.lines().get(i).number(), rows.get(i)));
+        }
+        return numbered;
+    }
+
+    private static void refuseOutsideRemit(List<LineError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ImportOutsideRemitException(errors);
+        }
     }
 
     private ImportTable read(byte[] content) {

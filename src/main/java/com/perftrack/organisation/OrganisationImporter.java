@@ -33,7 +33,15 @@ public class OrganisationImporter {
     public record UnitRow(String unitType, String code, String name, String parentCode, String userId, String email,
             String role) {}
 
-    public record Summary(int inserted, int updated, int unchanged, int usersCreated, int membershipsCreated) {}
+    public record Summary(int inserted, int updated, int unchanged, int usersCreated, List<Membership> memberships) {
+
+        public int membershipsCreated() {
+            return memberships.size();
+        }
+    }
+
+    /** A group membership the import created: every one is reported to the importer. */
+    public record Membership(String userId, String group) {}
 
     private final OrganisationService organisation;
     private final JdbcTemplate jdbc;
@@ -79,13 +87,14 @@ public class OrganisationImporter {
                 + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         jdbc.batchUpdate("update org_unit set unit_type = ?, name = ?, parent_code = ?, company_code = ?, user_id = ?, "
                 + "email = ?, role = ?, updated_at = ? where code = ?", updates);
-        int[] identity = createUsersAndMemberships(rows);
+        List<Membership> memberships = new ArrayList<>();
+        int usersCreated = createUsersAndMemberships(rows, memberships);
         joinCompanies(rows, merged);
         Map<String, UnitRow> distinct = new LinkedHashMap<>();
         rows.forEach(r -> distinct.put(r.code(), r));
         int changedFromFile = (int) (inserts.size() + updates.stream().filter(u -> distinct.containsKey((String) u[8])).count());
         return new Summary(inserts.size(), updates.size(), Math.max(0, distinct.size() - changedFromFile),
-                identity[0], identity[1]);
+                usersCreated, List.copyOf(memberships));
     }
 
     static String companyOf(OrgUnit unit, Map<String, OrgUnit> units) {
@@ -99,11 +108,20 @@ public class OrganisationImporter {
         throw new IllegalStateException("unit " + unit.code() + " does not lead to a company");
     }
 
-    private int[] createUsersAndMemberships(List<UnitRow> rows) {
+    /** The group a unit's user joins: committee-chair (company), the role (department), employee (person). */
+    public static String groupOf(String unitType, String role) {
+        return switch (unitType) {
+            case OrgUnit.COMPANY -> "committee-chair";
+            case OrgUnit.DEPARTMENT -> role;
+            case OrgUnit.PERSON -> "employee";
+            default -> null;
+        };
+    }
+
+    private int createUsersAndMemberships(List<UnitRow> rows, List<Membership> memberships) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         int users = 0;
-        int memberships = 0;
         try {
             for (UnitRow row : rows) {
                 String userId = blankToNull(row.userId());
@@ -118,16 +136,11 @@ public class OrganisationImporter {
                     identityService.saveUser(user);
                     users++;
                 }
-                String group = switch (row.unitType()) {
-                    case OrgUnit.COMPANY -> "committee-chair";
-                    case OrgUnit.DEPARTMENT -> row.role();
-                    case OrgUnit.PERSON -> "employee";
-                    default -> null;
-                };
+                String group = groupOf(row.unitType(), row.role());
                 if (group != null && identityService.createGroupQuery().groupId(group).count() > 0
                         && identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
                     identityService.createMembership(userId, group);
-                    memberships++;
+                    memberships.add(new Membership(userId, group));
                 }
             }
         } finally {
@@ -135,7 +148,7 @@ public class OrganisationImporter {
                 identityService.setAuthentication(caller);
             }
         }
-        return new int[] {users, memberships};
+        return users;
     }
 
     /**

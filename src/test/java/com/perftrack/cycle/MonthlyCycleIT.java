@@ -36,6 +36,8 @@ class MonthlyCycleIT {
             + "region,CYC-EAST,华东区,CYC-SALES,sales.head,,\n"
             + "person,CYC-P1,马芳,CYC-EAST,sales1,,employee\n"
             + "person,CYC-P2,朱超,CYC-EAST,sales2,,employee\n";
+    /** The administrator of the IT profile: creates company CYC and writes its company-level figures. */
+    static final String ADMIN = "admin:it-admin-secret";
     static final String[] COMPANY_KPIS = {"NEW_CUSTOMERS,20,18", "CUSTOMER_SATISFACTION,0.9,0.86",
             "ORDER_CONVERSION,0.25,0.2", "SALES_CYCLE_DAYS,30,36", "COMPLAINTS,5,7", "FUNNEL_LEADS,400,380",
             "FUNNEL_CONTACTS,250,240", "FUNNEL_NEEDS,120,110", "FUNNEL_PROPOSALS,60,52", "FUNNEL_WON,20,18",
@@ -50,7 +52,7 @@ class MonthlyCycleIT {
     void a_whole_cycle_from_start_to_findings_and_actions() throws Exception {
         Api api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, "CYC");
-        assertThat(api.postFile("/api/imports/organisation", "hr.head", "cyc.csv", bytes(ORGANISATION)).status())
+        assertThat(api.postFile("/api/imports/organisation", ADMIN, "cyc.csv", bytes(ORGANISATION)).status())
                 .isEqualTo(200);
 
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
@@ -66,8 +68,11 @@ class MonthlyCycleIT {
 
         assertThat(api.get("/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived",
                 "sales.head").json().get("value").asText()).startsWith("0 条");
-        var figures = api.postFile("/api/imports/figures", "sales.head", "2026-09.csv", bytes(figures()));
+        // the sales head imports his people; company-level rows are not a department's to write (issue 10)
+        var figures = api.postFile("/api/imports/figures", "sales.head", "2026-09.csv", bytes(personFigures()));
         assertThat(figures.status()).as(figures.body()).isEqualTo(200);
+        var companyFigures = api.postFile("/api/imports/figures", ADMIN, "2026-09-company.csv", bytes(companyFigures()));
+        assertThat(companyFigures.status()).as(companyFigures.body()).isEqualTo(200);
         // the open form shows what has arrived: 2 people's SALES_AMOUNT + the company's 9 other sales KPIs
         assertThat(api.get("/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived",
                 "sales.head").json().get("value").asText()).isEqualTo("11 条（" + PERIOD + "）");
@@ -170,9 +175,18 @@ class MonthlyCycleIT {
     }
 
     static String figures() {
+        return personFigures() + companyFigures().substring(companyFigures().indexOf('\n') + 1);
+    }
+
+    static String personFigures() {
         StringBuilder csv = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
         csv.append(PERIOD).append(",person,CYC-P1,SALES_AMOUNT,1000000,800000\n");
         csv.append(PERIOD).append(",person,CYC-P2,SALES_AMOUNT,1000000,950000\n");
+        return csv.toString();
+    }
+
+    static String companyFigures() {
+        StringBuilder csv = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
         for (String kpi : COMPANY_KPIS) {
             csv.append(PERIOD).append(",company,CYC,").append(kpi).append('\n');
         }

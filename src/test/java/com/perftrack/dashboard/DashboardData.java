@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class DashboardData {
 
+    /** The administrator of the IT profile: creates the test's own company and writes its units (issue 10). */
+    static final String ADMIN = "admin:it-admin-secret";
+
     static final String COMPANY = "DASHCO";
     static final String ORGANISATION = "unit_type,code,name,parent_code,user_id,email,role\n"
             + "company,DASHCO,看板公司,,dash.gm,,production\n"
@@ -57,10 +60,10 @@ final class DashboardData {
     }
 
     static void importInto(Api api) {
-        var org = api.postFile("/api/imports/organisation", "hr.head", "dashco.csv",
+        var org = api.postFile("/api/imports/organisation", ADMIN, "dashco.csv",
                 ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
-        var figures = api.postFile("/api/imports/figures", "sales.head", "dashco-2024.csv",
+        var figures = api.postFile("/api/imports/figures", ADMIN, "dashco-2024.csv",
                 figures().getBytes(StandardCharsets.UTF_8));
         assertThat(figures.status()).as(figures.body()).isEqualTo(200);
     }

@@ -36,6 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class IndependentEvaluationIT {
 
+    /** The administrator of the IT profile: creates the test's own company and writes its units (issue 10). */
+    static final String ADMIN = "admin:it-admin-secret";
+
     /** Quarterly attainment a per person, Q1..Q4 (IND-E03's Q1 and IND-E12's Q2 see above). */
     static final Map<String, double[]> ATTAINMENT = new java.util.LinkedHashMap<>();
 
@@ -102,7 +105,7 @@ class IndependentEvaluationIT {
                 .append("region,INDQ-R1,一区,INDQ-SALES,,,\n");
         ATTAINMENT.keySet().forEach(p -> org.append("person,").append(p).append(",员工").append(p.substring(5))
                 .append(",INDQ-R1,").append(p.toLowerCase()).append(",,employee\n"));
-        var organisation = api.postFile("/api/imports/organisation", "hr.head", "indq.csv", bytes(org.toString()));
+        var organisation = api.postFile("/api/imports/organisation", ADMIN, "indq.csv", bytes(org.toString()));
         assertThat(organisation.status()).as(organisation.body()).isEqualTo(200);
 
         StringBuilder figures = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");

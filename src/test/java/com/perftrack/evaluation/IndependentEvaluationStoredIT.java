@@ -70,6 +70,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class IndependentEvaluationStoredIT {
 
+    /** The administrator of the IT profile: creates the test's own company and writes its units (issue 10). */
+    static final String ADMIN = "admin:it-admin-secret";
+
     static final String[] KPIS = {"SALES_AMOUNT", "NEW_CUSTOMERS", "CUSTOMER_SATISFACTION", "ORDER_CONVERSION"};
     static final String[] TARGETS = {"100", "10", "0.90", "0.20"};
     static final String HEADER = "period,unit_type,unit_code,kpi_code,target,actual\n";
@@ -206,7 +209,7 @@ class IndependentEvaluationStoredIT {
         for (int p = 1; p <= 12; p++) {
             org.append(String.format("person,IV%02d,员工%d,INDEV-SALES,indev.p%02d,,employee\n", p, p, p));
         }
-        post("/api/imports/organisation", "hr.head", org.toString());
+        post("/api/imports/organisation", ADMIN, org.toString());
         StringBuilder sales = new StringBuilder(HEADER);
         StringBuilder marketing = new StringBuilder(HEADER);
         for (int month = 1; month <= 12; month++) {
@@ -228,8 +231,8 @@ class IndependentEvaluationStoredIT {
                 }
             }
         }
-        post("/api/imports/figures", "sales.head", sales.toString());
-        post("/api/imports/figures", "marketing.head", marketing.toString());
+        post("/api/imports/figures", ADMIN, sales.toString());
+        post("/api/imports/figures", ADMIN, marketing.toString());
         imported = true;
     }
 
@@ -268,11 +271,11 @@ class IndependentEvaluationStoredIT {
         // a company imported after the quarter's run still has its row, proposed on the fly:
         // INDEW's only person IW01 sold 120 of 100 in 2025-10 (no other figure) → score 1.2000,
         // rank 1 of 1, ⌈10% × 1⌉ = 1 place → BONUS
-        post("/api/imports/organisation", "hr.head", "unit_type,code,name,parent_code,user_id,email,role\n"
+        post("/api/imports/organisation", ADMIN, "unit_type,code,name,parent_code,user_id,email,role\n"
                 + "company,INDEW,后加公司 Late Co.,,indew.gm,,distribution\n"
                 + "department,INDEW-SALES,销售部,INDEW,indew.sales,,sales\n"
                 + "person,IW01,后加,INDEW-SALES,indew.p01,,employee\n");
-        post("/api/imports/figures", "sales.head", HEADER + "2025-10,person,IW01,SALES_AMOUNT,100,120\n");
+        post("/api/imports/figures", ADMIN, HEADER + "2025-10,person,IW01,SALES_AMOUNT,100,120\n");
         var after = api.get("/api/evaluations?quarter=2025-Q4", "hr.head").json();
         JsonNode late = null;
         for (JsonNode row : after) {

@@ -39,6 +39,8 @@ class FiguresImportIT {
             + "person,NP2,乙,N-EAST,north.p2,,employee\n"
             + "person,NP3,丙,N-WEST,north.p3,,\n";
     static final String HEADER = "period,unit_type,unit_code,kpi_code,target,actual\n";
+    /** NORTH is a company of its own: only an administrator creates it and writes all of its units (issue 10). */
+    static final String ADMIN = "admin:it-admin-secret";
 
     @LocalServerPort
     int port;
@@ -50,13 +52,13 @@ class FiguresImportIT {
     void importTheCompany() throws Exception {
         api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, "NORTH");
-        var org = api.postFile("/api/imports/organisation", "hr.head", "north.csv", ORGANISATION.getBytes(StandardCharsets.UTF_8));
+        var org = api.postFile("/api/imports/organisation", ADMIN, "north.csv", ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
-        var first = api.postFile("/api/imports/figures", "sales.head", "h1.csv", csv(1, 6).getBytes(StandardCharsets.UTF_8));
+        var first = api.postFile("/api/imports/figures", ADMIN, "h1.csv", csv(1, 6).getBytes(StandardCharsets.UTF_8));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        var second = api.postFile("/api/imports/figures", "sales.head", "h2.xlsx", xlsx(7, 12));
+        var second = api.postFile("/api/imports/figures", ADMIN, "h2.xlsx", xlsx(7, 12));
         assertThat(second.status()).as(second.body()).isEqualTo(200);
-        var january = api.postFile("/api/imports/figures", "quality.head", "2026-01.csv", JANUARY_2026.getBytes(StandardCharsets.UTF_8));
+        var january = api.postFile("/api/imports/figures", ADMIN, "2026-01.csv", JANUARY_2026.getBytes(StandardCharsets.UTF_8));
         assertThat(january.status()).as(january.body()).isEqualTo(200);
     }
 
@@ -191,12 +193,12 @@ class FiguresImportIT {
     @Test
     void re_import_changes_nothing_and_a_later_value_replaces_the_earlier() {
         String before = api.get("/api/kpi-results?period=2026-01", "secgen").body();
-        var again = api.postFile("/api/imports/figures", "sales.head", "2026-01.csv", JANUARY_2026.getBytes(StandardCharsets.UTF_8));
+        var again = api.postFile("/api/imports/figures", ADMIN, "2026-01.csv", JANUARY_2026.getBytes(StandardCharsets.UTF_8));
         assertThat(again.json().get("unchanged").asInt()).isEqualTo(4);
         assertThat(again.json().get("inserted").asInt() + again.json().get("updated").asInt()).isZero();
         assertThat(api.get("/api/kpi-results?period=2026-01", "secgen").body()).isEqualTo(before);
 
-        var later = api.postFile("/api/imports/figures", "sales.head", "fix.csv",
+        var later = api.postFile("/api/imports/figures", ADMIN, "fix.csv",
                 (HEADER + "2026-01,person,NP2,SALES_AMOUNT,2000,1800\n2026-01,person,NP2,SALES_AMOUNT,2000,2000\n")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(later.json().get("updated").asInt()).isEqualTo(1);
@@ -237,9 +239,10 @@ class FiguresImportIT {
         assertThat(api.get("/engine-rest/group?member=north.p1&firstResult=0&maxResults=50", "secgen").body()).contains("\"employee\"");
         var profile = api.get("/engine-rest/user/north.p1/profile", "secgen");
         assertThat(profile.json().get("email").asText()).isEqualTo("p1@north.example");
-        var again = api.postFile("/api/imports/organisation", "hr.head", "north.csv", ORGANISATION.getBytes(StandardCharsets.UTF_8));
+        var again = api.postFile("/api/imports/organisation", ADMIN, "north.csv", ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(again.json().get("inserted").asInt()).isZero();
         assertThat(again.json().get("usersCreated").asInt()).isZero();
+        assertThat(again.json().get("memberships")).as("a repeated import grants nothing").isEmpty();
     }
 
     @Test

@@ -41,6 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class IndependentKpiResultsIT {
 
+    /** The administrator of the IT profile: creates the test's own company and writes its units (issue 10). */
+    static final String ADMIN = "admin:it-admin-secret";
+
     static final String ORGANISATION = "unit_type,code,name,parent_code,user_id,email,role\n"
             + "company,INDEP,独立核对公司 Independent Co.,,indep.gm,,distribution\n"
             + "department,INDEP-SALES,销售部,INDEP,indep.sales,,sales\n"
@@ -76,7 +79,7 @@ class IndependentKpiResultsIT {
         if (imported) {
             return;
         }
-        post("/api/imports/organisation", "hr.head", ORGANISATION);
+        post("/api/imports/organisation", ADMIN, ORGANISATION);
         StringBuilder sales = new StringBuilder(HEADER);
         StringBuilder marketing = new StringBuilder(HEADER);
         StringBuilder quality = new StringBuilder(HEADER);
@@ -97,10 +100,10 @@ class IndependentKpiResultsIT {
             }
             row(quality, period, "company", "INDEP", "COMPLAINTS", "10", String.valueOf(COMPLAINTS[m - 1]));
         }
-        post("/api/imports/figures", "sales.head", sales.toString());
-        post("/api/imports/figures", "marketing.head", marketing.toString());
-        post("/api/imports/figures", "quality.head", quality.toString());
-        post("/api/imports/figures", "quality.head", HEADER
+        post("/api/imports/figures", ADMIN, sales.toString());
+        post("/api/imports/figures", ADMIN, marketing.toString());
+        post("/api/imports/figures", ADMIN, quality.toString());
+        post("/api/imports/figures", ADMIN, HEADER
                 + "2024-06,person,IP01,SALES_AMOUNT,90000,80000\n"
                 + "2024-06,person,IP05,NEW_CUSTOMERS,10,0\n"
                 + "2024-06,company,INDEP,COMPLAINTS,10,4\n");
