@@ -101,6 +101,15 @@ final class ImportRemit {
     }
 
     List<LineError> figures(Caller caller, List<Numbered<FigureView>> rows) {
+        return figures(caller, rows, Map.of());
+    }
+
+    /**
+     * @param kpiSources KPI code → the department (group id) that reports it: a department head
+     *                   also reports the company-level figures of the KPIs their department owns
+     *                   (sales.head the company's ORDER_CONVERSION, never quality's COMPLAINTS)
+     */
+    List<LineError> figures(Caller caller, List<Numbered<FigureView>> rows, Map<String, String> kpiSources) {
         if (caller.administrator()) {
             return List.of();
         }
@@ -115,7 +124,9 @@ final class ImportRemit {
                 continue; // the validator reports unknown units
             }
             boolean allowed = (companyWide && caller.companies().includes(unit.companyCode()))
-                    || underAny(unit, headed);
+                    || underAny(unit, headed)
+                    || (OrgUnit.COMPANY.equals(unit.unitType()) && headsSourceOf(headed, unit.code(),
+                            kpiSources.get(numbered.row().kpiCode())));
             if (!allowed) {
                 errors.add(new LineError(numbered.line(), "unit_code", "单位 " + unit.code() + " 不在您的职责范围内 / unit "
                         + unit.code() + " (" + unit.unitType() + ", company " + unit.companyCode()
@@ -123,6 +134,20 @@ final class ImportRemit {
             }
         }
         return errors;
+    }
+
+    /** One of the departments is a department of that company playing the KPI's source role. */
+    private boolean headsSourceOf(Set<String> departments, String companyCode, String sourceRole) {
+        if (sourceRole == null) {
+            return false;
+        }
+        for (String code : departments) {
+            OrgUnit department = stored.get(code);
+            if (department != null && companyCode.equals(department.companyCode()) && sourceRole.equals(department.role())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The unit is one of the departments or lies below one of them (walking parent_code). */

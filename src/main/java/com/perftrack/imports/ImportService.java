@@ -71,9 +71,13 @@ class ImportService {
                 units.put(u.code(), u);
             });
             Set<String> kpis = new HashSet<>();
-            catalog.all().forEach(k -> kpis.add(k.code()));
+            Map<String, String> kpiSources = new HashMap<>();
+            catalog.all().forEach(k -> {
+                kpis.add(k.code());
+                kpiSources.put(k.code(), k.sourceDepartment());
+            });
             rows = new FigureFileValidator(unitTypes, kpis::contains).validate(table);
-            refuseOutsideRemit(new ImportRemit(units).figures(caller, numbered(table, rows)));
+            refuseOutsideRemit(new ImportRemit(units).figures(caller, numbered(table, rows), kpiSources));
         } catch (ImportRejectedException e) {
             log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;

@@ -33,7 +33,8 @@ class DeclaredForms {
     /** Start variables SPEC.md section 6 documents, allowed even if a start form should drop them. */
     static final Map<String, Set<String>> SPEC_START_VARIABLES = Map.of(
             "monthly-tracking-cycle", Set.of("period", "companyCode"),
-            "quarterly-evaluation", Set.of("quarter"));
+            // each company's evaluation is its own instance (tenant): companyCode names the company
+            "quarterly-evaluation", Set.of("quarter", "companyCode"));
 
     private final IdentityService identityService;
     private final TaskService taskService;

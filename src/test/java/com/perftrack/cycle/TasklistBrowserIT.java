@@ -37,6 +37,8 @@ class TasklistBrowserIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.perftrack.security.CompanyAccess companies;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -70,6 +72,7 @@ class TasklistBrowserIT {
     @Test
     void sales_head_sees_the_chinese_form_and_the_servers_refusal_while_figures_are_missing() throws Exception {
         Api api = new Api(port);
+        com.perftrack.support.TestCompanies.joinDemoCommittee(companies, "TLC");
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
                 Map.of("variables", Map.of("period", Map.of("value", "2024-03", "type", "String"),
                         "companyCode", Map.of("value", "TLC", "type", "String"))));
@@ -144,6 +147,7 @@ class TasklistBrowserIT {
     @Test
     void the_secretary_general_and_the_standing_office_see_the_meeting_forms_in_chinese() throws Exception {
         Api api = new Api(port);
+        com.perftrack.support.TestCompanies.joinDemoCommittee(companies, "CYC");
         assertThat(api.postFile("/api/imports/organisation", MonthlyCycleIT.ADMIN, "cyc.csv",
                 MonthlyCycleIT.bytes(MonthlyCycleIT.ORGANISATION)).status()).isEqualTo(200);
         assertThat(api.postFile("/api/imports/figures", MonthlyCycleIT.ADMIN, "2026-09.csv",

@@ -111,6 +111,25 @@ class ImportRemitTest {
     }
 
     @Test
+    void a_department_head_reports_the_company_figures_of_the_kpis_the_department_owns_and_no_others() {
+        var sources = java.util.Map.of("SALES_AMOUNT", "sales", "COMPLAINTS", "quality");
+        var sales = new ImportRemit.Caller("a.sales", Set.of("sales"), scope("A"));
+        var quality = new ImportRemit.Caller("a.quality", Set.of("quality"), scope("A"));
+        var companySales = List.of(new ImportRemit.Numbered<>(2, new FigureView("2026-01", "company", "A", "SALES_AMOUNT",
+                BigDecimal.ONE, BigDecimal.ONE)));
+        var companyComplaints = List.of(new ImportRemit.Numbered<>(2, new FigureView("2026-01", "company", "A",
+                "COMPLAINTS", BigDecimal.ONE, BigDecimal.ONE)));
+        assertThat(remit.figures(sales, companySales, sources)).isEmpty();
+        assertThat(remit.figures(quality, companySales, sources)).extracting(LineError::line).containsExactly(2);
+        assertThat(remit.figures(quality, companyComplaints, sources)).isEmpty();
+        assertThat(remit.figures(sales, companyComplaints, sources)).extracting(LineError::line).containsExactly(2);
+        // another company's figures stay out of reach, whatever the KPI
+        var companyB = List.of(new ImportRemit.Numbered<>(2, new FigureView("2026-01", "company", "B", "SALES_AMOUNT",
+                BigDecimal.ONE, BigDecimal.ONE)));
+        assertThat(remit.figures(sales, companyB, sources)).extracting(LineError::line).containsExactly(2);
+    }
+
+    @Test
     void hr_and_secretary_general_import_for_their_own_company_only() {
         assertThat(remit.figures(hrOfA, figures("A", "A-P1", "A-QUAL"))).isEmpty();
         var secgen = new ImportRemit.Caller("a.sg", Set.of("secretary-general"), scope("A"));

@@ -134,35 +134,42 @@ class ProcessFactsIT {
             throws Exception {
         publishQuarterOfAppealCompany();
 
-        var forged = api.postJson("/engine-rest/process-definition/key/appeal/start", "sales1", Map.of("variables", Map.of(
-                "quarter", string("2018-Q3"), "reasons", string("代人申诉 on behalf"), "appellant", string("sales2"))));
+        var forged = api.postJson("/engine-rest/process-definition/key/appeal/start", "ap.one", Map.of("variables", Map.of(
+                "quarter", string("2018-Q3"), "reasons", string("代人申诉 on behalf"), "appellant", string("ap.two"))));
         assertThat(forged.status()).as(forged.body()).isBetween(400, 499);
         assertThat(forged.json().get("message").asText()).contains("'appellant'");
         assertThat(jdbc.sql("select count(*) from evaluation_appeal where quarter = '2018-Q3'").query(Integer.class)
                 .single()).isZero();
 
-        var appeal = api.postJson("/engine-rest/process-definition/key/appeal/start", "sales1", Map.of("variables", Map.of(
+        var appeal = api.postJson("/engine-rest/process-definition/key/appeal/start", "ap.one", Map.of("variables", Map.of(
                 "quarter", string("2018-Q3"), "reasons", string("九月销售额漏记 September sales missing"))));
         assertThat(appeal.status()).as(appeal.body()).isEqualTo(200);
         String instance = appeal.json().get("id").asText();
         Map<String, Object> stored = jdbc.sql("select appellant, person_code from evaluation_appeal where process_instance_id = ?")
                 .param(instance).query().singleRow();
-        assertThat(stored.get("appellant")).isEqualTo("sales1");
+        assertThat(stored.get("appellant")).isEqualTo("ap.one");
         assertThat(stored.get("person_code")).isEqualTo("AP1");
-        assertThat(variable(instance, "appellant")).isEqualTo("sales1");
+        assertThat(variable(instance, "appellant")).isEqualTo("ap.one");
     }
 
-    /** APPCO: AP1 (sales1) and AP2 (sales2), SALES_AMOUNT 2018-07..09; HR evaluates 2018-Q3 and confirms. */
+    /** APPCO: AP1 (ap.one) and AP2 (ap.two), SALES_AMOUNT 2018-07..09; HR evaluates 2018-Q3 and confirms. */
     private void publishQuarterOfAppealCompany() throws Exception {
         var org = api.postFile("/api/imports/organisation", ADMIN, "appco.csv", ("unit_type,code,name,parent_code,user_id,email,role\n"
                 + "company,APPCO,申诉测试公司,,gm,,production\n"
                 + "department,APPCO-SALES,销售部,APPCO,sales.head,,sales\n"
-                + "person,AP1,马芳,APPCO-SALES,sales1,,employee\n"
-                + "person,AP2,朱超,APPCO-SALES,sales2,,employee\n").getBytes(StandardCharsets.UTF_8));
+                + "person,AP1,马芳,APPCO-SALES,ap.one,,employee\n"
+                + "person,AP2,朱超,APPCO-SALES,ap.two,,employee\n").getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
         companies.ensureCompany("APPCO", "申诉测试公司");
-        for (String member : List.of("gm", "hr.head", "sales.head", "sales1", "sales2")) {
+        for (String member : List.of("gm", "hr.head", "sales.head", "ap.one", "ap.two")) {
             companies.addMember("APPCO", member);
+        }
+        // the appellants are people of APPCO alone (a user who is a person in two companies would
+        // appeal in the default company); the import creates them without a password
+        for (String person : List.of("ap.one", "ap.two")) {
+            var user = identity.createUserQuery().userId(person).singleResult();
+            user.setPassword("demo");
+            identity.saveUser(user);
         }
         if (published("2018-Q3")) {
             return;
@@ -176,7 +183,7 @@ class ProcessFactsIT {
                 figures.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         var start = api.postJson("/engine-rest/process-definition/key/quarterly-evaluation/start", "hr.head",
-                Map.of("variables", Map.of("quarter", string("2018-Q3"))));
+                Map.of("variables", Map.of("quarter", string("2018-Q3"), "companyCode", string("APPCO"))));
         assertThat(start.status()).as(start.body()).isEqualTo(200);
         String confirm = waitForTask(start.json().get("id").asText(), "Task_ConfirmProposals", "hr.head");
         var confirmed = api.postJson("/engine-rest/task/" + confirm + "/complete", "hr.head",
@@ -189,8 +196,8 @@ class ProcessFactsIT {
     }
 
     private boolean published(String quarter) {
-        Optional<String> state = jdbc.sql("select state from evaluation_run where quarter = ?").param(quarter)
-                .query(String.class).optional();
+        Optional<String> state = jdbc.sql("select state from evaluation_run where quarter = ? and company_code = 'APPCO'")
+                .param(quarter).query(String.class).optional();
         return state.filter("published"::equals).isPresent();
     }
 

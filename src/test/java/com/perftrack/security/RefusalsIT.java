@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class RefusalsIT {
 
-    static final String PERIOD = "2019-07";
+    static final String PERIOD = "2016-02";
 
     @LocalServerPort
     int port;

@@ -60,6 +60,8 @@ class TenancyIT {
     @Autowired
     FindingService findings;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     OrganisationService organisation;
     Api api;
 
@@ -96,12 +98,10 @@ class TenancyIT {
 
         long findingId = findings.create(new Finding(null, "DEMO", PERIOD, "sales", "SALES_AMOUNT", "演示公司销售额偏低",
                 "-10%", "拜访不足", "internal", "-10 万", "加强拜访", null, "sales", "每周拜访", "sales1", "secgen", null));
-        var action = api.postJson("/engine-rest/process-definition/key/improvement-action/start", ADMIN, Map.of(
-                "businessKey", "F" + findingId + "-sales",
-                "variables", Map.of("findingId", Map.of("value", findingId, "type", "Long"),
-                        "responsibleDepartment", string("sales"), "companyCode", string("DEMO"),
-                        "period", string(PERIOD))));
-        assertThat(action.status()).as(action.body()).isEqualTo(200);
+        // as the cycle's delegate starts it: the action's start event has no form, so REST may not set its variables
+        var action = runtimeService.startProcessInstanceByKey("improvement-action", "F" + findingId + "-sales",
+                Map.of("findingId", findingId, "responsibleDepartment", "sales", "companyCode", "DEMO", "period", PERIOD));
+        assertThat(action.getTenantId()).isEqualTo("DEMO");
         for (int i = 0; i < 100 && demoActionId == 0; i++) {
             for (JsonNode a : ok("/api/actions", "sales.head")) {
                 if (a.get("findingId").asLong() == findingId) {
