@@ -1,15 +1,10 @@
 package com.perftrack.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,9 +42,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         boolean formLogin = false;
         if (userId == null && "POST".equalsIgnoreCase(request.getMethod())) {
             if (WEBAPP_LOGIN.matcher(path).matches()) {
-                CachedBodyRequest cached = new CachedBodyRequest(request);
-                request = cached;
-                userId = cached.formValue("username");
+                BufferedBodyRequest buffered = new BufferedBodyRequest(request);
+                request = buffered;
+                userId = formValue(buffered.body, "username");
                 formLogin = userId != null;
             } else if (path.equals("/login")) {
                 userId = request.getParameter("username");
@@ -100,72 +95,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Reads a small form body once, so that the user name can be read and the body still reaches the webapp. */
-    static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            try (InputStream in = request.getInputStream()) {
-                body = in.readNBytes(MAX_FORM + 1);
-            }
-        }
-
-        String formValue(String name) {
-            if (body.length > MAX_FORM) {
-                return null;
-            }
-            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                    String value = URLDecoder.decode(new String(pair.substring(eq + 1).getBytes(StandardCharsets.ISO_8859_1),
-                            StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-                    return value.isBlank() ? null : value;
-                }
-            }
+    /** One field of a URL-encoded form body; null when absent, blank or the body is no small form. */
+    static String formValue(byte[] body, String name) {
+        if (body.length > MAX_FORM) {
             return null;
         }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
+        for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                String value = URLDecoder.decode(new String(pair.substring(eq + 1).getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                return value.isBlank() ? null : value;
+            }
         }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
+        return null;
     }
 }
