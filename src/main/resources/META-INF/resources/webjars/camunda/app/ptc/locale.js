@@ -1,0 +1,70 @@
+// Performance Tracking Cycle: loaded by every webapp's config.js (customScripts) and registered as
+// the AngularJS module 'ptc.locale' (requireJsConfig.ngDeps), before the webapp starts.
+//
+// Language switch: open any webapp once with ?lang=en (or ?lang=zh); the choice is kept in this
+// browser (localStorage 'ptc.locale') for all four webapps. Without a choice, the browser's language
+// decides (zh → Chinese, en → English, others → config.js fallbackLocale).
+//
+// Chinese name order: the webapps print "firstName lastName" in code, not through a translatable
+// text. Users are stored like Camunda's model (firstName = given name 伟, lastName = family name 张),
+// so a text that is exactly "伟 张" (two runs of Chinese characters) is shown as "张伟" while the
+// language is Chinese.
+const KEY = 'ptc.locale';
+const LOCALES = ['zh', 'en'];
+
+const asked = new URLSearchParams(window.location.search).get('lang');
+if (asked && LOCALES.includes(asked)) {
+  window.localStorage.setItem(KEY, asked);
+}
+const chosen = window.localStorage.getItem(KEY);
+
+const CHINESE_NAME = /^(\s*)([\u3400-\u9fff]{1,4}) ([\u3400-\u9fff]{1,3})(\s*)$/;
+
+function familyNameFirst(node) {
+  const match = CHINESE_NAME.exec(node.nodeValue);
+  if (match) {
+    node.nodeValue = match[1] + match[3] + match[2] + match[4];
+  }
+}
+
+function reorderNames(root) {
+  if (root.nodeType === Node.TEXT_NODE) {
+    familyNameFirst(root);
+    return;
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    familyNameFirst(node);
+  }
+}
+
+window.angular
+  .module('ptc.locale', [])
+  .config([
+    '$translateProvider',
+    function ($translateProvider) {
+      if (chosen && LOCALES.includes(chosen)) {
+        $translateProvider.preferredLanguage(chosen);
+      }
+    }
+  ])
+  .run([
+    '$translate',
+    function ($translate) {
+      const chinese = () => ($translate.use() || $translate.proposedLanguage() || '') === 'zh';
+      new MutationObserver(mutations => {
+        if (!chinese()) {
+          return;
+        }
+        mutations.forEach(m => {
+          if (m.type === 'characterData') {
+            familyNameFirst(m.target);
+          } else {
+            m.addedNodes.forEach(reorderNames);
+          }
+        });
+      }).observe(document.body, {childList: true, characterData: true, subtree: true});
+    }
+  ]);
+
+export default [];
