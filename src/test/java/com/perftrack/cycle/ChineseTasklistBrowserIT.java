@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -65,9 +66,9 @@ class ChineseTasklistBrowserIT {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            screenshot("zh-last");
+            screenshot("zh-last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             browser.quit();
         }
     }
@@ -140,8 +141,20 @@ class ChineseTasklistBrowserIT {
     }
 
     private void login(String app, String user, String password) {
-        browser.get(url(app));
-        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        // a webapp loads its plugins with RequireJS (7 s time-out): on a busy machine the first load
+        // can give up and leave an empty page, so the page is opened again
+        boolean shown = false;
+        for (int attempt = 0; attempt < 3 && !shown; attempt++) {
+            browser.get(url(app));
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+                shown = true;
+            } catch (TimeoutException e) {
+                System.out.println(app + " sign-in page not ready yet, attempt " + (attempt + 1));
+            }
+        }
+        assertThat(shown).as("the %s sign-in page is shown", app).isTrue();
         browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
         browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
