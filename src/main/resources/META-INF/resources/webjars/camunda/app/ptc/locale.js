@@ -1,9 +1,9 @@
 // Performance Tracking Cycle: loaded by every webapp's config.js (customScripts) and registered as
 // the AngularJS module 'ptc.locale' (requireJsConfig.ngDeps), before the webapp starts.
 //
-// Language switch: open any webapp once with ?lang=en (or ?lang=zh); the choice is kept in this
-// browser (localStorage 'ptc.locale') for all four webapps. Without a choice, the browser's language
-// decides (zh → Chinese, en → English, others → config.js fallbackLocale).
+// Language: the installation's default (fallbackLocale in each app's config.js, zh) for everyone,
+// whatever the browser's language, until a user switches: open any webapp once with ?lang=en (or
+// ?lang=zh); the choice is kept in this browser (localStorage 'ptc.locale') for all four webapps.
 //
 // Chinese name order: the webapps print "firstName lastName" in code, not through a translatable
 // text. Users are stored like Camunda's model (firstName = given name 伟, lastName = family name 张),
@@ -42,9 +42,14 @@ window.angular
   .module('ptc.locale', [])
   .config([
     '$translateProvider',
-    function ($translateProvider) {
-      if (chosen && LOCALES.includes(chosen)) {
-        $translateProvider.preferredLanguage(chosen);
+    '$injector',
+    function ($translateProvider, $injector) {
+      // runs after the webapp's own config, which picked the browser's language
+      const configuration = $injector.has('configurationProvider') ? $injector.get('configurationProvider') : null;
+      const installationDefault = configuration ? configuration.getFallbackLocale() : null;
+      const language = chosen && LOCALES.includes(chosen) ? chosen : installationDefault;
+      if (language) {
+        $translateProvider.preferredLanguage(language);
       }
     }
   ])

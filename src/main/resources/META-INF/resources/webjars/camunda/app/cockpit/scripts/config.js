@@ -1,6 +1,6 @@
 // Performance Tracking Cycle: shadows the webjar's app/cockpit/scripts/config.js (our jar comes first on
-// the class path). Chinese for browsers that ask for zh and for every browser whose language has no
-// locale here; English stays available (browser language en, or ?lang=en once, see ../ptc/locale.js).
+// the class path). fallbackLocale is the installation's language for every browser (../ptc/locale.js
+// applies it whatever the browser's language); a user switches with ?lang=en or ?lang=zh once.
 // To make English the installation's default, change fallbackLocale to 'en' in the four config.js.
 export default {
   // the name in the header and on the sign-in page (default: the English app name)
