@@ -8,7 +8,7 @@
 // Chinese name order: the webapps print "firstName lastName" in code, not through a translatable
 // text. Users are stored like Camunda's model (firstName = given name 伟, lastName = family name 张),
 // so a text that is exactly "伟 张" (two runs of Chinese characters) is shown as "张伟" while the
-// language is Chinese.
+// language is Chinese. The same observer translates the few texts written into Camunda's templates.
 const KEY = 'ptc.locale';
 const LOCALES = ['zh', 'en'];
 
@@ -20,21 +20,31 @@ const chosen = window.localStorage.getItem(KEY);
 
 const CHINESE_NAME = /^(\s*)([\u3400-\u9fff]{1,4}) ([\u3400-\u9fff]{1,3})(\s*)$/;
 
-function familyNameFirst(node) {
+// texts written into the webapps' templates rather than taken from the locale: [selector, English, Chinese]
+const FIXED_TEXTS = [['td.actions', 'Actions', '操作']];
+
+function localize(node) {
   const match = CHINESE_NAME.exec(node.nodeValue);
   if (match) {
     node.nodeValue = match[1] + match[3] + match[2] + match[4];
+    return;
   }
+  const parent = node.parentElement;
+  FIXED_TEXTS.forEach(([selector, english, chinese]) => {
+    if (parent && node.nodeValue.trim() === english && parent.matches(selector)) {
+      node.nodeValue = node.nodeValue.replace(english, chinese);
+    }
+  });
 }
 
 function reorderNames(root) {
   if (root.nodeType === Node.TEXT_NODE) {
-    familyNameFirst(root);
+    localize(root);
     return;
   }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    familyNameFirst(node);
+    localize(node);
   }
 }
 
@@ -63,7 +73,7 @@ window.angular
         }
         mutations.forEach(m => {
           if (m.type === 'characterData') {
-            familyNameFirst(m.target);
+            localize(m.target);
           } else {
             m.addedNodes.forEach(reorderNames);
           }
