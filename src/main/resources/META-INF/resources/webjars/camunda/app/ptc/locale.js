@@ -48,6 +48,25 @@ function reorderNames(root) {
   }
 }
 
+// The date pickers (Tasklist's follow-up and due dates, Cockpit's filters) take month and day names
+// from AngularJS's $locale, which the webapps leave at en-us.
+function chineseCalendar($locale, $injector) {
+  const formats = $locale.DATETIME_FORMATS;
+  formats.MONTH = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+  formats.SHORTMONTH = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
+  formats.STANDALONEMONTH = formats.MONTH;
+  formats.DAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+  formats.SHORTDAY = ['日', '一', '二', '三', '四', '五', '六'];
+  formats.AMPMS = ['上午', '下午'];
+  formats.FIRSTDAYOFWEEK = 0;
+  if ($injector.has('uibDatepickerConfig')) {
+    const picker = $injector.get('uibDatepickerConfig');
+    picker.formatDayTitle = 'y年M月';
+    picker.formatMonthTitle = 'y年';
+    picker.startingDay = 1;
+  }
+}
+
 window.angular
   .module('ptc.locale', [])
   .config([
@@ -65,8 +84,13 @@ window.angular
   ])
   .run([
     '$translate',
-    function ($translate) {
+    '$locale',
+    '$injector',
+    function ($translate, $locale, $injector) {
       const chinese = () => ($translate.use() || $translate.proposedLanguage() || '') === 'zh';
+      if (chinese()) {
+        chineseCalendar($locale, $injector);
+      }
       new MutationObserver(mutations => {
         if (!chinese()) {
           return;
