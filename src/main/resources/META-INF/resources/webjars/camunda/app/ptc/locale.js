@@ -79,6 +79,9 @@ window.angular
       const language = chosen && LOCALES.includes(chosen) ? chosen : installationDefault;
       if (language) {
         $translateProvider.preferredLanguage(language);
+        // both locales have every key; loading only the one in use also keeps the other's dateLocales
+        // from switching the date library (relative times like "3 天后" in English pages)
+        $translateProvider.fallbackLanguage(language);
       }
     }
   ])
