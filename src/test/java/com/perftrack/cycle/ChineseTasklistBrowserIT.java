@@ -86,6 +86,21 @@ class ChineseTasklistBrowserIT {
     }
 
     @Test
+    void english_stays_available_as_a_switch_that_this_browser_remembers() throws Exception {
+        browser.get(url("tasklist") + "?lang=en");
+        wait.until(d -> d.findElements(By.cssSelector("button[type=submit]")).stream()
+                .anyMatch(b -> b.getText().contains("Log in")));
+        // the choice holds for the other webapps too, until switched back
+        browser.get(url("admin"));
+        wait.until(d -> d.findElements(By.cssSelector("button[type=submit]")).stream()
+                .anyMatch(b -> b.getText().contains("Log in")));
+        screenshot("en-signin-admin");
+        browser.get(url("admin") + "?lang=zh");
+        wait.until(d -> d.findElements(By.cssSelector("button[type=submit]")).stream()
+                .anyMatch(b -> b.getText().contains("登录")));
+    }
+
+    @Test
     void a_department_head_works_the_task_list_and_an_open_task_in_chinese() throws Exception {
         Api api = new Api(port);
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
