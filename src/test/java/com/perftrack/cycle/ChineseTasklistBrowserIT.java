@@ -47,6 +47,8 @@ class ChineseTasklistBrowserIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.perftrack.security.CompanyAccess companies;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -103,6 +105,7 @@ class ChineseTasklistBrowserIT {
     @Test
     void a_department_head_works_the_task_list_and_an_open_task_in_chinese() throws Exception {
         Api api = new Api(port);
+        com.perftrack.support.TestCompanies.joinDemoCommittee(companies, "ZHC");
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
                 Map.of("variables", Map.of("period", Map.of("value", "2024-06", "type", "String"),
                         "companyCode", Map.of("value", "ZHC", "type", "String"))));

@@ -35,6 +35,9 @@ class TasklistBrowserIT {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    /** Tasklist's claim link: Chinese since the webapps speak it (认领), English kept for ?lang=en. */
+    static final String CLAIM = "//*[normalize-space(text())='认领' or normalize-space(text())='Claim']";
+
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Autowired
@@ -106,7 +109,7 @@ class TasklistBrowserIT {
         assertThat(browser.getPageSource()).contains("销售信息").contains("已到数据");
         // Tasklist lets the assignee complete: claim the department's task first
         wait.until(d -> {
-            WebElement claim = d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+            WebElement claim = d.findElements(By.xpath(CLAIM)).stream()
                     .filter(WebElement::isDisplayed).findFirst().orElse(null);
             if (claim == null) {
                 return false;
@@ -114,7 +117,7 @@ class TasklistBrowserIT {
             claim.click();
             return true;
         });
-        wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+        wait.until(d -> d.findElements(By.xpath(CLAIM)).stream()
                 .noneMatch(WebElement::isDisplayed));
         wait.until(d -> {
             WebElement summary = d.findElements(By.cssSelector("textarea")).stream()
@@ -203,7 +206,7 @@ class TasklistBrowserIT {
 
     private void claim() {
         wait.until(d -> {
-            WebElement claim = d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+            WebElement claim = d.findElements(By.xpath(CLAIM)).stream()
                     .filter(WebElement::isDisplayed).findFirst().orElse(null);
             if (claim == null) {
                 return false;
@@ -211,7 +214,7 @@ class TasklistBrowserIT {
             claim.click();
             return true;
         });
-        wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream()
+        wait.until(d -> d.findElements(By.xpath(CLAIM)).stream()
                 .noneMatch(WebElement::isDisplayed));
     }
 
