@@ -43,6 +43,8 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
     /** Members may deploy models (Camunda Modeler); not a committee role, so not a {@link CommitteeGroup}. */
     public static final String PROCESS_OWNER = "process-owner";
+    static final String MY_TASKS = "我的任务";
+    static final String ALL_OPEN = "全部待办";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -106,6 +108,7 @@ class AuthorizationSetup implements ApplicationRunner {
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(CommitteeGroup.EMPLOYEE.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         ensureProcessOwners();
+        ensureCommonFilters();
         // the Camunda administrators keep full access to the filters they see in Tasklist
         grant(Groups.CAMUNDA_ADMIN, Resources.FILTER, ANY, Permissions.ALL);
         log.info("Committee groups, filters and authorizations are in place");
@@ -130,6 +133,37 @@ class AuthorizationSetup implements ApplicationRunner {
         grant(PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         for (CommitteeGroup group : CommitteeGroup.values()) {
             revoke(group.id(), Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        }
+    }
+
+    /**
+     * 我的任务: every task assigned to the signed-in user, whatever its candidate group (an appeal's
+     * department-head opinion is assigned to a person, with no group). 全部待办: every open task the
+     * committee leadership may read, which is all of their companies' tasks.
+     */
+    private void ensureCommonFilters() {
+        Filter mine = filterService.createFilterQuery().filterName(MY_TASKS).singleResult();
+        if (mine == null) {
+            mine = filterService.newTaskFilter(MY_TASKS)
+                    .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"))
+                    .setProperties(Map.of("description", "分配给我的任务 (tasks assigned to me)", "priority", -10,
+                            "refresh", true));
+            filterService.saveFilter(mine);
+        }
+        Filter all = filterService.createFilterQuery().filterName(ALL_OPEN).singleResult();
+        if (all == null) {
+            all = filterService.newTaskFilter(ALL_OPEN).setQuery(taskService.createTaskQuery())
+                    .setProperties(Map.of("description", "本公司全部待办 (every open task of my companies)",
+                            "priority", 20, "refresh", true));
+            filterService.saveFilter(all);
+        }
+        for (CommitteeGroup group : CommitteeGroup.values()) {
+            grant(group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
+            if (group.isLeadership()) {
+                grant(group.id(), Resources.FILTER, all.getId(), Permissions.READ);
+                // the leadership watches every task of its companies (the tenant check keeps others out)
+                grant(group.id(), Resources.TASK, ANY, Permissions.READ);
+            }
         }
     }
 
