@@ -21,7 +21,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks user id and password with Camunda's identity service; the user's groups become authorities.
+ * Checks user id and password with Camunda's identity service; the user's groups and companies
+ * (tenants) become authorities.
  *
  * <p>API clients send HTTP Basic credentials with every request, and each check costs a salted
  * hash and two queries. A successful check is therefore remembered for a short time
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     static final String GROUP_PREFIX = "GROUP_";
+    /** A company (Camunda tenant) of the user: read with the groups, so a request needs no query of its own. */
+    static final String COMPANY_PREFIX = "COMPANY_";
     static final int MAX_ENTRIES = 10_000;
 
     private record Remembered(List<SimpleGrantedAuthority> authorities, Instant until, long identityVersion) {}
@@ -76,11 +79,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             remembered.remove(key);
             throw new BadCredentialsException("用户名或密码错误 / Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId)
-                .listPage(0, 500).stream()
-                .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
-                .toList();
+        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+        identityService.createGroupQuery().groupMember(userId).listPage(0, 500)
+                .forEach(group -> authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId())));
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).listPage(0, 1_000)
+                .forEach(tenant -> authorities.add(new SimpleGrantedAuthority(COMPANY_PREFIX + tenant.getId())));
         if (!timeToLive.isZero()) {
             if (remembered.size() >= MAX_ENTRIES) {
                 remembered.values().removeIf(r -> !r.until().isAfter(now));

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,11 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CamundaIdentityBridgeFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
-    private final CompanyAccess companies;
-
-    CamundaIdentityBridgeFilter(IdentityService identityService, CompanyAccess companies) {
+    CamundaIdentityBridgeFilter(IdentityService identityService) {
         this.identityService = identityService;
-        this.companies = companies;
     }
 
     @Override
@@ -37,7 +33,7 @@ class CamundaIdentityBridgeFilter extends OncePerRequestFilter {
         }
         // with the user's companies (tenants), or the engine's tenant check would hide every company's data
         identityService.setAuthentication(authentication.getName(), CurrentUser.groupsOf(authentication),
-                List.copyOf(companies.companiesOf(authentication.getName())));
+                CurrentUser.companiesOf(authentication));
         try {
             chain.doFilter(request, response);
         } finally {

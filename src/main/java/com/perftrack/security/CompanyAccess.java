@@ -1,6 +1,5 @@
 package com.perftrack.security;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -31,25 +30,7 @@ public class CompanyAccess {
         if (user.isMemberOf(Groups.CAMUNDA_ADMIN)) {
             return CompanyScope.ALL;
         }
-        return new CompanyScope(false, companiesOf(user.userId()));
-    }
-
-    /** Tenant memberships of the user, direct or through a group; read with the engine's check off. */
-    public Set<String> companiesOf(String userId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            Set<String> companies = new LinkedHashSet<>();
-            for (Tenant tenant : identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-                    .listPage(0, 1_000)) {
-                companies.add(tenant.getId());
-            }
-            return Set.copyOf(companies);
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return new CompanyScope(false, Set.copyOf(user.companies())); // read with the login
     }
 
     /** Creates the company's tenant when missing; idempotent. Runs without the caller's authorizations. */

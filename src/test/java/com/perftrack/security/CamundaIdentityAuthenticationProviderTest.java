@@ -120,6 +120,22 @@ class CamundaIdentityAuthenticationProviderTest {
     }
 
     @Test
+    void the_login_carries_the_users_companies_and_a_new_company_membership_counts_at_the_next_request() {
+        var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(60), new MovableClock(), changes);
+        identity.saveTenant(identity.newTenant("ACME"));
+        identity.createTenantUserMembership("ACME", "sales.two");
+        var user = identity.createUserQuery().userId("sales.two").singleResult();
+        user.setPassword("right-5");
+        identity.saveUser(user);
+        assertThat(provider.authenticate(login("sales.two", "right-5")).getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).containsExactlyInAnyOrder("GROUP_sales", "COMPANY_ACME");
+        identity.saveTenant(identity.newTenant("BETA"));
+        identity.createTenantUserMembership("BETA", "sales.two");
+        assertThat(provider.authenticate(login("sales.two", "right-5")).getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).contains("COMPANY_ACME", "COMPANY_BETA");
+    }
+
+    @Test
     void without_a_cache_every_request_is_checked() {
         var provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ZERO, new MovableClock(), changes);
         var user = identity.createUserQuery().userId("sales.two").singleResult();
