@@ -37,6 +37,7 @@ class RefusalResponseFilter extends OncePerRequestFilter {
     private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+\\s*");
     private static final Pattern TASK_PATH = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)/?");
     private static final Pattern MAPPED = Pattern.compile("/engine-rest/.*|/camunda/api/engine/.*");
+    private static final Pattern QUERY = Pattern.compile(".*/(list|count)/?");
 
     private final HistoryService historyService;
     private final IdentityService identityService;
@@ -50,7 +51,10 @@ class RefusalResponseFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || !MAPPED.matcher(path).matches();
+        // queries sent as POST (Tasklist's filter lists, counts) change nothing and may answer large
+        // lists: they are not buffered
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || !MAPPED.matcher(path).matches()
+                || QUERY.matcher(path).matches();
     }
 
     @Override
