@@ -75,11 +75,8 @@ class KpiController {
         if (unitCode != null) {
             scopes.visibleUnit(scope, unitCode);
         }
-        if (scope.everything()) {
-            return row -> true;
-        }
-        Map<String, String> companyOf = scopes.companyOfUnits();
-        return row -> scope.sees(typeOf.apply(row), codeOf.apply(row), companyOf.get(codeOf.apply(row)));
+        var rows = scopes.rowFilter(scope);
+        return row -> rows.test(typeOf.apply(row), codeOf.apply(row));
     }
 
     private static String checkedPeriod(String period) {

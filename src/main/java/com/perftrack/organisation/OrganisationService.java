@@ -53,6 +53,18 @@ public class OrganisationService {
                 .params(companyCode, unitType).query(ROW).list();
     }
 
+    /** Unit code → company code of the units of these companies (two columns, no whole units). */
+    public java.util.Map<String, String> companyOfUnits(java.util.Collection<String> companyCodes) {
+        java.util.Map<String, String> companyOf = new java.util.HashMap<>();
+        if (companyCodes.isEmpty()) {
+            return companyOf;
+        }
+        jdbc.sql("select code, company_code from org_unit where company_code in (:companies)")
+                .param("companies", companyCodes)
+                .query((rs, n) -> companyOf.put(rs.getString(1), rs.getString(2))).list();
+        return companyOf;
+    }
+
     /** Every unit of every company, for calculations that walk the whole tree at once. */
     public List<OrgUnit> allUnits() {
         return jdbc.sql("select " + COLUMNS + " from org_unit order by code").query(ROW).list();

@@ -5,7 +5,6 @@ import com.perftrack.security.CompanyAccess;
 import com.perftrack.security.CompanyScope;
 import com.perftrack.security.CurrentUser;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,8 @@ public class ReaderScopes {
         CompanyScope scope = companies.of(user);
         boolean employee = !scope.all() && !user.isMemberOfAny(COMMITTEE);
         Set<String> own = employee
-                ? organisation.personsOfUser(user.userId()).stream().map(OrgUnit::code).collect(Collectors.toSet())
+                ? organisation.personsOfUser(user.userId()).stream().filter(u -> scope.includes(u.companyCode()))
+                        .map(OrgUnit::code).collect(Collectors.toSet())
                 : Set.of();
         return new ReaderScope(user.userId(), scope, employee, own);
     }
@@ -69,10 +69,20 @@ public class ReaderScopes {
         return organisation.personsOfUser(userId).stream().map(OrgUnit::code).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Unit code → company code for every unit, to cut lists of figures or results to a scope. */
-    public Map<String, String> companyOfUnits() {
-        Map<String, String> companyOf = new HashMap<>();
-        organisation.allUnits().forEach(u -> companyOf.put(u.code(), u.companyCode()));
-        return companyOf;
+    /**
+     * Which rows of a list (figures, results, data gaps) the scope keeps. An employee's are their own
+     * person rows and their companies' totals, known without a query; a committee member's are the
+     * rows of units of their companies, read as one two-column query of those companies' units.
+     */
+    public java.util.function.BiPredicate<String, String> rowFilter(ReaderScope scope) {
+        if (scope.everything()) {
+            return (unitType, unitCode) -> true;
+        }
+        if (scope.employee()) {
+            return (unitType, unitCode) -> OrgUnit.COMPANY.equals(unitType) ? scope.seesCompany(unitCode)
+                    : OrgUnit.PERSON.equals(unitType) && scope.ownPersons().contains(unitCode);
+        }
+        Map<String, String> companyOf = organisation.companyOfUnits(scope.companies().companies());
+        return (unitType, unitCode) -> scope.sees(unitType, unitCode, companyOf.get(unitCode));
     }
 }
