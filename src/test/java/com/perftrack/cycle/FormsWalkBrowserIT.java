@@ -112,18 +112,22 @@ class FormsWalkBrowserIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("WIP")
     void special_award_start_in_the_start_process_dialog() throws Exception {
-        // secgen belongs to several companies: the instance goes to the default company, DEMO, whose person DEMO-P1 is
+        // secgen belongs to several companies: the instance goes to the default company, DEMO, whose person FW-DEMO-P1 is
+        assertThat(api.postFile("/api/imports/organisation", MonthlyCycleIT.ADMIN, "demo.csv", MonthlyCycleIT.bytes(
+                "unit_type,code,name,parent_code,user_id,email,role\n"
+                        + "company,DEMO,演示公司,,gm,,production\n"
+                        + "department,FW-DEMO-SALES,演示销售部,DEMO,sales.head,,sales\n"
+                        + "person,FW-DEMO-P1,马芳,FW-DEMO-SALES,sales1,,employee\n")).status()).isEqualTo(200);
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("special-contribution-award")
-                .processInstanceBusinessKey("DEMO-P1").count();
+                .processInstanceBusinessKey("FW-DEMO-P1").count();
         walkStart("secgen", "特殊贡献奖", "special-award-start", "员工编码", () -> {
-            textfield("员工编码", "DEMO-P1");
+            textfield("员工编码", "FW-DEMO-P1");
             textarea("突出贡献", "攻下华东区最大客户，年合同额 800 万");
             textfield("建议奖励", "奖金 5000 元");
         });
         tasklist.until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey("special-contribution-award")
-                .processInstanceBusinessKey("DEMO-P1").count() > before);
+                .processInstanceBusinessKey("FW-DEMO-P1").count() > before);
     }
 
     @Test
@@ -147,25 +151,27 @@ class FormsWalkBrowserIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("WIP")
     void request_missing_data() throws Exception {
         String instance = startCycle(COMPANY, "2022-01");
         task(instance, "Task_SubmitSalesInformation");
-        // the reminder timer fires, then its async mail step: both jobs run here instead of waiting
+        // the reminder timer fires and its async step mails the departments; the IT has no SMTP server
+        // (that job would fail), so the instance is moved to the HR task the reminder leads to
         runJob(instance, "Timer_CollectionReminder");
-        runJob(instance, "Task_SendCollectionReminder");
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity("Task_RequestMissingData")
+                .execute();
         Task task = task(instance, "Task_RequestMissingData");
         walk(task, "hr.head", "request-missing-data", "给各部门的催收说明",
                 () -> textarea("给各部门的催收说明", "请各部门于本周五前补齐数据"));
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("WIP")
     void follow_up_late_collection() throws Exception {
         String instance = startCycle(COMPANY, "2022-02");
         task(instance, "Task_SubmitSalesInformation");
+        // as above: the overdue timer fires, its mail step is skipped (no SMTP server in the IT)
         runJob(instance, "Timer_CollectionEscalation");
-        runJob(instance, "Task_NotifyLateCollection");
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity("Task_FollowUpLateCollection")
+                .execute();
         Task task = task(instance, "Task_FollowUpLateCollection");
         walk(task, "secgen", "follow-up-late-collection", "秘书长催办意见",
                 () -> textarea("秘书长催办意见", "已电话催办销售部"));
