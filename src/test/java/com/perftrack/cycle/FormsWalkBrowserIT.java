@@ -199,6 +199,26 @@ class FormsWalkBrowserIT {
         throw new AssertionError("no job at " + activityId + " in " + instance);
     }
 
+    // ---- improvement-action ----
+
+    @Test
+    void improvement_action_follow_up_action() throws Exception {
+        // an action past its deadline without an outcome: the instance starts at the secretary-general's
+        // follow-up with the variables the opening and the overdue timer would have left
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("companyCode", COMPANY);
+        variables.put("actionId", 9001L);
+        variables.put("item", "华东区重点客户回访");
+        variables.put("responsibleDepartment", "sales");
+        variables.put("actionDeadline", "2022-06-30");
+        variables.put("outcomeOverdueAt", "2099-01-01T00:00:00");
+        String instance = runtimeService.createProcessInstanceByKey("improvement-action")
+                .startBeforeActivity("Task_FollowUpOverdueAction").setVariables(variables).execute().getId();
+        Task task = task(instance, "Task_FollowUpOverdueAction");
+        walk(task, "secgen", "improvement-action-follow-up-action", "跟进记录",
+                () -> textarea("跟进记录", "已列入下次质询会议议程"));
+    }
+
     // ---- the cycle's collection tasks of departments only some company types have (committee-membership.dmn) ----
 
     static final String TYPED_COMPANIES = "unit_type,code,name,parent_code,user_id,email,role\n"
