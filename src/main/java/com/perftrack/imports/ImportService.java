@@ -150,6 +150,6 @@ class ImportService {
             throw new ImportRejectedException(1, null, "文件超过 " + settings.maxBytes() + " 字节 / file larger than "
                     + settings.maxBytes() + " bytes");
         }
-        return new TableReader(settings.maxRows()).read(content);
+        return new TableReader(settings.readLimits()).read(content);
     }
 }

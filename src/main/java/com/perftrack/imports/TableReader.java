@@ -1,45 +1,49 @@
 package com.perftrack.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads CSV (UTF-8, with or without BOM) or XLSX (first sheet) into an {@link ImportTable}. XLSX is
- * recognised by its ZIP signature, whatever the file is called. Empty lines are skipped; line
- * numbers are those a person sees in the editor or in Excel.
+ * recognised by its ZIP signature, whatever the file is called, and read as a stream
+ * ({@link XlsxSheetReader}). Empty lines are skipped; line numbers are those a person sees in the
+ * editor or in Excel.
  */
 final class TableReader {
 
-    private final int maxRows;
+    /** What one file may hold; each is checked while reading, so reading stops at the limit. */
+    record Limits(int maxRows, int maxColumns, int maxCellChars, long maxUnpackedBytes) {
+
+        static Limits rows(int maxRows) {
+            ImportSettings defaults = new ImportSettings(maxRows, null, null, null, null, null, null);
+            return defaults.readLimits();
+        }
+    }
+
+    private final Limits limits;
 
     TableReader(int maxRows) {
-        this.maxRows = maxRows;
+        this(Limits.rows(maxRows));
+    }
+
+    TableReader(Limits limits) {
+        this.limits = limits;
     }
 
     ImportTable read(byte[] content) {
         if (content.length == 0) {
             throw new ImportRejectedException(1, null, "文件为空 / the file is empty");
         }
-        ImportTable table = isZip(content) ? readXlsx(content) : readCsv(content);
+        ImportTable table = isZip(content) ? new XlsxSheetReader(limits).read(content) : readCsv(content);
         if (table.header().isEmpty()) {
             throw new ImportRejectedException(1, null, "缺少表头行 / the header line is missing");
         }
@@ -77,44 +81,11 @@ final class TableReader {
                     header = cells.stream().map(c -> c.trim().toLowerCase()).toList();
                 } else {
                     lines.add(new ImportTable.Line(line, cells));
-                    checkRowCount(lines.size(), line);
+                    checkRowCount(lines.size(), line, limits.maxRows());
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new ImportRejectedException(lines.size() + 2, null, "CSV 格式错误 / malformed CSV: " + e.getMessage());
-        }
-        return new ImportTable(header, lines);
-    }
-
-    private ImportTable readXlsx(byte[] content) {
-        List<String> header = List.of();
-        List<ImportTable.Line> lines = new ArrayList<>();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
-                    cells.add(text(row.getCell(i)));
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (header.isEmpty()) {
-                    header = cells.stream().map(c -> c.trim().toLowerCase()).filter(c -> !c.isEmpty()).toList();
-                } else {
-                    // Excel drops empty trailing cells: an empty last column is "not reported", not missing
-                    while (cells.size() < header.size()) {
-                        cells.add("");
-                    }
-                    lines.add(new ImportTable.Line(row.getRowNum() + 1, cells));
-                    checkRowCount(lines.size(), row.getRowNum() + 1);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImportRejectedException rejected) {
-                throw rejected;
-            }
-            throw new ImportRejectedException(1, null, "无法读取 Excel 文件 / unreadable XLSX file: " + e.getMessage());
         }
         return new ImportTable(header, lines);
     }
@@ -137,34 +108,10 @@ final class TableReader {
         return lastLine;
     }
 
-    private void checkRowCount(int rows, int line) {
+    static void checkRowCount(int rows, int line, int maxRows) {
         if (rows > maxRows) {
             throw new ImportRejectedException(line, null,
                     "行数超过上限 " + maxRows + " / more than " + maxRows + " data lines; split the file");
         }
-    }
-
-    /** A cell as the text a person typed: numbers without float noise, dates typed as YYYY-MM. */
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().format(DateTimeFormatter.ofPattern("yyyy-MM"))
-                    : plain(cell.getNumericCellValue());
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case ERROR -> "#ERROR";
-            default -> "";
-        };
-    }
-
-    private static String plain(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return String.valueOf(value);
-        }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 }
