@@ -39,20 +39,28 @@ class ImportController {
 
     private final ImportService imports;
     private final CompanyAccess companies;
+    private final ImportGate gate;
 
-    ImportController(ImportService imports, CompanyAccess companies) {
+    ImportController(ImportService imports, CompanyAccess companies, ImportGate gate) {
         this.imports = imports;
         this.companies = companies;
+        this.gate = gate;
     }
 
     @PostMapping(path = "/organisation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportService.ImportSummary organisation(@RequestParam("file") MultipartFile file) throws IOException {
-        return imports.importOrganisation(file.getOriginalFilename(), file.getBytes(), allowed(ORGANISATION_IMPORTERS));
+        ImportRemit.Caller caller = allowed(ORGANISATION_IMPORTERS);
+        try (ImportGate.Slot slot = gate.enter()) {
+            return imports.importOrganisation(file.getOriginalFilename(), file.getBytes(), caller);
+        }
     }
 
     @PostMapping(path = "/figures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportService.ImportSummary figures(@RequestParam("file") MultipartFile file) throws IOException {
-        return imports.importFigures(file.getOriginalFilename(), file.getBytes(), allowed(FIGURE_IMPORTERS));
+        ImportRemit.Caller caller = allowed(FIGURE_IMPORTERS);
+        try (ImportGate.Slot slot = gate.enter()) {
+            return imports.importFigures(file.getOriginalFilename(), file.getBytes(), caller);
+        }
     }
 
     @GetMapping("/{kind}/template")

@@ -1,8 +1,10 @@
 package com.perftrack.imports;
 
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
@@ -32,6 +34,16 @@ class ImportProblems {
         problem.setType(URI.create("urn:ptc:problem:import-outside-remit"));
         problem.setProperty("errors", e.errors());
         return problem;
+    }
+
+    @ExceptionHandler(ImportGate.ImportBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ImportGate.ImportBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("导入繁忙 / too many imports at once");
+        problem.setType(URI.create("urn:ptc:problem:import-busy"));
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds)).body(problem);
     }
 
     @ExceptionHandler(ImportController.ImportForbiddenException.class)
