@@ -28,6 +28,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     private final StylesTable styles;
     private final boolean date1904;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private String[] sharedText;
 
     private List<String> header = List.of();
     private final List<ImportTable.Line> lines = new ArrayList<>();
@@ -191,7 +192,16 @@ final class XlsxSheetHandler extends DefaultHandler {
             throw new ImportRejectedException(row, field(), "单元格 " + cellRef + " 指向不存在的共享字符串 / cell "
                     + cellRef + " refers to a shared string the file does not hold");
         }
-        return strings.getItemAt(index).getString();
+        if (sharedText == null) {
+            sharedText = new String[strings.getCount()];
+        }
+        // getItemAt builds an XML bean per call: once per distinct string, not once per cell
+        String value = sharedText[index];
+        if (value == null) {
+            value = strings.getItemAt(index).getString();
+            sharedText[index] = value;
+        }
+        return value;
     }
 
     private String number(String raw) {
