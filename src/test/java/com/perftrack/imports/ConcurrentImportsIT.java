@@ -18,7 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12, finding 1: imports of one month arriving together. Every import succeeds, and the
- * stored results are exactly what a fresh recalculation from the stored figures gives.
+ * stored results are exactly what a fresh recalculation from the stored figures gives. At most
+ * {@code ptc.imports.max-concurrent} run at once; the others are answered 429 and, like a real
+ * client, send their file again after Retry-After (ReliabilityImportsIT checks that answer).
  */
 @IntegrationTest
 class ConcurrentImportsIT {
@@ -31,6 +33,8 @@ class ConcurrentImportsIT {
     int port;
     @Autowired
     KpiResultService results;
+    @Autowired
+    ImportSettings settings;
 
     @Test
     void parallel_imports_of_one_month_disjoint_and_overlapping_all_succeed_and_equal_a_recalculation() throws Exception {
@@ -51,8 +55,7 @@ class ConcurrentImportsIT {
                 String file = "period,unit_type,unit_code,kpi_code,target,actual\n"
                         + PERIOD + ",company,RACE,COMPLAINTS,10,5\n"
                         + PERIOD + ",person,RP" + i + ",SALES_AMOUNT,1000," + (900 + i) + "\n";
-                replies.add(pool.submit(() -> api.postFile("/api/imports/figures", ADMIN, "race.csv",
-                        file.getBytes(StandardCharsets.UTF_8))));
+                replies.add(pool.submit(() -> postUntilAdmitted(api, file.getBytes(StandardCharsets.UTF_8))));
             }
             for (Future<Api.Response> reply : replies) {
                 Api.Response response = reply.get();
@@ -89,5 +92,17 @@ class ConcurrentImportsIT {
                 .as("equal to a fresh recalculation").isEqualTo(before);
         assertThat(api.get("/api/kpi-results?period=" + PERIOD + "&unitType=person", ADMIN).json().toString())
                 .isEqualTo(stored.toString());
+    }
+
+    /** Sends the file again after Retry-After while the import slots are taken. */
+    private Api.Response postUntilAdmitted(Api api, byte[] file) throws InterruptedException {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            Api.Response response = api.postFile("/api/imports/figures", ADMIN, "race.csv", file);
+            if (response.status() != 429) {
+                return response;
+            }
+            Thread.sleep(settings.retryAfterSeconds() * 1000L);
+        }
+        throw new AssertionError("30 times 429: the import slots never came free");
     }
 }

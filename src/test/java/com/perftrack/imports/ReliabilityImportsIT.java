@@ -234,6 +234,19 @@ class ReliabilityImportsIT {
         assertHealthyAndImporting("2015-09");
     }
 
+    @Test
+    void a_file_over_the_upload_limit_is_answered_413_with_a_sentence_naming_the_limit() {
+        // over max-file-size (10 MB), under max-request-size (11 MB): Tomcat reads the request to the
+        // limit and answers; a body far beyond both is cut off with the connection
+        byte[] big = new byte[10 * 1024 * 1024 + 512 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        Api.Response refused = api.postFile("/api/imports/figures", ADMIN, "big.csv", big);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.json().get("detail").asText()).contains("10 MB");
+        assertHealthyAndImporting("2015-10");
+    }
+
     private void assertHealthyAndImporting(String period) {
         Api.Response health = api.get("/actuator/health", null);
         assertThat(health.status()).as(health.body()).isEqualTo(200);
