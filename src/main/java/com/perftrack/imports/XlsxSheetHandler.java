@@ -1,16 +1,9 @@
 package com.perftrack.imports;
 
-import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -21,14 +14,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XlsxSheetHandler extends DefaultHandler {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
-
     private final TableReader.Limits limits;
-    private final SharedStrings strings;
-    private final StylesTable styles;
-    private final boolean date1904;
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
-    private String[] sharedText;
+    private final XlsxCellText text;
 
     private List<String> header = List.of();
     private final List<ImportTable.Line> lines = new ArrayList<>();
@@ -45,13 +32,11 @@ final class XlsxSheetHandler extends DefaultHandler {
     private boolean inInlineString;
     private boolean inPhonetic;
     private boolean collecting;
-    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder chars = new StringBuilder();
 
     XlsxSheetHandler(TableReader.Limits limits, SharedStrings strings, StylesTable styles, boolean date1904) {
         this.limits = limits;
-        this.strings = strings;
-        this.styles = styles;
-        this.date1904 = date1904;
+        this.text = new XlsxCellText(strings, styles, date1904);
     }
 
     ImportTable table() {
@@ -85,18 +70,18 @@ final class XlsxSheetHandler extends DefaultHandler {
                 style = s == null ? 0 : Integer.parseInt(s);
                 formula = false;
                 hasValue = false;
-                text.setLength(0);
+                chars.setLength(0);
             }
             case "f" -> formula = true;
             case "v" -> {
                 hasValue = true;
                 collecting = true;
-                text.setLength(0);
+                chars.setLength(0);
             }
             case "is" -> {
                 hasValue = true;
                 inInlineString = true;
-                text.setLength(0);
+                chars.setLength(0);
             }
             case "rPh" -> inPhonetic = true;
             case "t" -> collecting = inInlineString && !inPhonetic;
@@ -109,11 +94,11 @@ final class XlsxSheetHandler extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         if (collecting) {
-            if (text.length() + length > limits.maxCellChars()) {
+            if (chars.length() + length > limits.maxCellChars()) {
                 throw new ImportRejectedException(row, field(), "单元格 " + cellRef + " 超过 " + limits.maxCellChars()
                         + " 个字符 / cell " + cellRef + " holds more than " + limits.maxCellChars() + " characters");
             }
-            text.append(ch, start, length);
+            chars.append(ch, start, length);
         }
     }
 
@@ -132,7 +117,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     }
 
     private void endCell() {
-        boolean cached = hasValue && (text.length() > 0 || "str".equals(type));
+        boolean cached = hasValue && (chars.length() > 0 || "str".equals(type));
         if (formula && !cached) {
             // a file written by a program that does not calculate: stored as 0 it would be a wrong figure
             formulaErrors.add(new LineError(row, field(), "单元格 " + cellRef + " 是没有计算结果的公式，请在 Excel 中打开并保存，"
@@ -140,7 +125,7 @@ final class XlsxSheetHandler extends DefaultHandler {
                     + "file in Excel, or paste the values"));
             return;
         }
-        String value = value(text.toString());
+        String value = value(chars.toString());
         while (cells.size() < column) {
             cells.add("");
         }
@@ -172,72 +157,12 @@ final class XlsxSheetHandler extends DefaultHandler {
     }
 
     private String value(String raw) {
-        if (type == null || "n".equals(type)) {
-            return number(raw);
-        }
-        return switch (type) {
-            case "s" -> sharedString(raw);
-            case "b" -> String.valueOf("1".equals(raw) || "true".equalsIgnoreCase(raw));
-            case "e" -> "#ERROR";
-            default -> raw; // inlineStr, str (a formula's text), d (ISO date)
-        };
-    }
-
-    private String sharedString(String raw) {
-        if (strings == null || raw.isEmpty()) {
-            return "";
-        }
-        int index = Integer.parseInt(raw.trim());
-        if (index < 0 || index >= strings.getCount()) {
+        try {
+            return text.of(type, style, raw);
+        } catch (XlsxCellText.MissingSharedString e) {
             throw new ImportRejectedException(row, field(), "单元格 " + cellRef + " 指向不存在的共享字符串 / cell "
                     + cellRef + " refers to a shared string the file does not hold");
         }
-        if (sharedText == null) {
-            sharedText = new String[strings.getCount()];
-        }
-        // getItemAt builds an XML bean per call: once per distinct string, not once per cell
-        String value = sharedText[index];
-        if (value == null) {
-            value = strings.getItemAt(index).getString();
-            sharedText[index] = value;
-        }
-        return value;
-    }
-
-    private String number(String raw) {
-        if (raw.isEmpty()) {
-            return "";
-        }
-        double value;
-        try {
-            value = Double.parseDouble(raw);
-        } catch (NumberFormatException e) {
-            return raw; // the validator names it as "not a number"
-        }
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return String.valueOf(value);
-        }
-        if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
-            return DateUtil.getLocalDateTime(value, date1904).format(MONTH);
-        }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-    }
-
-    private boolean isDateStyle(int index) {
-        if (styles == null) {
-            return false;
-        }
-        return dateStyles.computeIfAbsent(index, i -> {
-            XSSFCellStyle cellStyle = i < styles.getNumCellStyles() ? styles.getStyleAt(i) : null;
-            if (cellStyle == null) {
-                return false;
-            }
-            String format = cellStyle.getDataFormatString();
-            if (format == null) {
-                format = BuiltinFormats.getBuiltinFormat(cellStyle.getDataFormat());
-            }
-            return format != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), format);
-        });
     }
 
     /** The header name of the current column, when the header has been read. */

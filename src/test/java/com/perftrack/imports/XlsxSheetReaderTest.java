@@ -131,4 +131,16 @@ class XlsxSheetReaderTest {
                 new ImportTable.Line(4, List.of("person", "0.72", "甲", "true")),
                 new ImportTable.Line(5, List.of("#ERROR", "", "", "")));
     }
+
+    @Test
+    void a_cell_pointing_at_a_shared_string_the_file_lacks_is_refused_naming_it() {
+        byte[] xlsx = RawXlsx.of(List.of("period", "unit_type"), sheet -> sheet.write(
+                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>7</v></c></row>"));
+        assertThat(errorsOf(LIMITS, xlsx)).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.field()).isEqualTo("unit_type");
+            assertThat(e.message()).contains("B2").contains("shared string");
+        });
+    }
 }
