@@ -168,6 +168,10 @@ class ActionWalkBrowserIT {
         assertThat(row.get("departmentNames").asText()).isEqualTo("市场部");
         assertThat(row.get("ownerName").asText()).isEqualTo("陈敏");
         assertThat(row.get("responsiblePersonName").asText()).isEqualTo("马芳");
+        // an employee sees the actions they are responsible for, nobody else's
+        JsonNode own = api.get("/api/dashboard/actions?companyCode=" + COMPANY, "sales1").json();
+        assertThat(rowOf(own, actionId).get("ownerName").asText()).isEqualTo("陈敏");
+        own.forEach(r -> assertThat(r.get("responsiblePersonName").asText()).isEqualTo("马芳"));
     }
 
     @Test
