@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -198,6 +199,7 @@ class ActionWalkBrowserIT {
         }
         assertThat(crossRows).as("the parts of a cross-department action make one row").isEqualTo(1);
         assertThat(rowOf(rows, actionId).get("ownerName").asText()).isEqualTo("刘军");
+        dashboardShowsOneRowByNames(cross);
 
         // record-action-result: the next cycle's meeting reaches the action on its agenda; the cycle starts at
         // that step with the agenda's follow-up list (the steps before it are walked by the cycle's own tests)
@@ -221,6 +223,29 @@ class ActionWalkBrowserIT {
         assertThat(done.get("outcomeNote").asText()).contains("重点客户周访");
         awaitJson(() -> runtimeService.createProcessInstanceQuery().processInstanceId(action).count() == 0
                 ? api.get("/api/actions/" + actionId, "secgen").json() : null);
+    }
+
+    /** The dashboard page (as the secretary-general, company AWK): the cross-department action once, by names. */
+    private void dashboardShowsOneRowByNames(long crossFinding) throws Exception {
+        var browser = tasklist.browser;
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/");
+        tasklist.until(d -> d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.name("username")).sendKeys("secgen");
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        tasklist.until(d -> !d.findElements(By.cssSelector("#company option[value=" + COMPANY + "]")).isEmpty());
+        new Select(browser.findElement(By.id("company"))).selectByValue(COMPANY);
+        String table = tasklist.until(d -> {
+            String text = d.findElement(By.id("actions")).getText();
+            return text.contains("销售部、市场部") ? text : null;
+        });
+        tasklist.js("document.getElementById('actions').scrollIntoView({block: 'center'});");
+        tasklist.screenshot("dashboard-actions");
+        assertThat(table).contains("张伟").contains("刘军").doesNotContain("sales.head").doesNotContain("gm ");
+        long crossRows = browser.findElements(By.cssSelector("#actions tr[data-action]")).stream()
+                .filter(r -> r.getText().contains("销售部、市场部")).count();
+        assertThat(crossRows).as("finding " + crossFinding + " is one row").isEqualTo(1);
     }
 
     // ---- set-up ----
