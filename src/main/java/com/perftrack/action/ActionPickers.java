@@ -8,7 +8,6 @@ import com.perftrack.security.CommitteeGroup;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,13 +114,6 @@ public class ActionPickers {
     public String departmentName(String companyCode, String group) {
         Optional<OrgUnit> unit = companyCode == null ? Optional.empty() : organisation.department(companyCode, group);
         return unit.map(OrgUnit::name).filter(n -> !n.isBlank()).orElseGet(() -> groupName(group));
-    }
-
-    /** Names of many users at once (for lists). */
-    public Map<String, String> namesOf(Set<String> userIds) {
-        Map<String, String> names = new HashMap<>();
-        userIds.stream().filter(id -> id != null && !id.isBlank()).forEach(id -> names.put(id, nameOf(id)));
-        return names;
     }
 
     /**
