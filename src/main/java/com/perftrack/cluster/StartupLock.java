@@ -45,6 +45,8 @@ class StartupLock implements BeanPostProcessor, EnvironmentAware, ApplicationLis
 
     private Duration maxWait = Duration.ofMinutes(10);
     private Connection held;
+    /** Only the first DataSource, at start-up: a later one must not take a lock nobody releases. */
+    private boolean taken;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -53,13 +55,17 @@ class StartupLock implements BeanPostProcessor, EnvironmentAware, ApplicationLis
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource && held == null) {
+        if (bean instanceof DataSource dataSource) {
             acquire(dataSource);
         }
         return bean;
     }
 
     private synchronized void acquire(DataSource dataSource) {
+        if (taken) {
+            return;
+        }
+        taken = true;
         Connection connection = null;
         try {
             connection = dataSource.getConnection();

@@ -67,6 +67,8 @@ class StartupLockIT {
         starting.get(10, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - waitFrom)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(first.holding()).isFalse();
+        first.postProcessAfterInitialization(database, "anotherDataSource");
+        assertThat(first.holding()).as("a DataSource created after the start takes no lock").isFalse();
         assertThat(second.holding()).isTrue();
         assertThat(lockFree()).as("now the second node's").isFalse();
 
