@@ -309,7 +309,7 @@ class ClusterIT {
         return entries;
     }
 
-    /** The department heads' collection tasks of the demo company (a production company: five departments). */
+    /** The department heads' collection tasks of the demo company (a production company: five departments), any order. */
     private static List<JsonNode> collectionTasks(Api api, String cycle) throws InterruptedException {
         List<JsonNode> tasks = new ArrayList<>();
         for (String key : COLLECTION.keySet()) {
@@ -318,12 +318,12 @@ class ClusterIT {
         return tasks;
     }
 
-    static final Map<String, String[]> COLLECTION = new java.util.LinkedHashMap<>(Map.of(
+    static final Map<String, String[]> COLLECTION = Map.of(
             "Task_SubmitSalesInformation", new String[] {"sales.head", "sales_salesSummary"},
             "Task_SubmitMarketInformation", new String[] {"marketing.head", "market_marketInformation"},
             "Task_SubmitProductionInformation", new String[] {"production.head", "production_outputPlanVsActual"},
             "Task_SubmitQualityInformation", new String[] {"quality.head", "quality_qualityChanges"},
-            "Task_SubmitFinanceInformation", new String[] {"finance.head", "finance_financeSummary"}));
+            "Task_SubmitFinanceInformation", new String[] {"finance.head", "finance_financeSummary"});
 
     private static void complete(Api api, JsonNode task) {
         String[] who = COLLECTION.get(task.get("taskDefinitionKey").asText());
