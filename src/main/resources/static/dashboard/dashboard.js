@@ -47,7 +47,7 @@
     state.filters.companies.forEach((c) => $('company').appendChild(
       option(c.code, c.name + ' (' + c.code + ')', c.code === state.filters.defaultCompany)));
     $('period').addEventListener('change', refresh);
-    $('company').addEventListener('change', async () => { await loadUnits(); await refresh(); });
+    $('company').addEventListener('change', async () => { await loadUnits(); await Promise.all([refresh(), loadActions()]); });
     $('unit').addEventListener('change', refresh);
     $('breakdown-type').addEventListener('change', loadBreakdown);
     $('lang').addEventListener('click', () => {
@@ -95,7 +95,8 @@
 
   async function loadActions() {
     try {
-      state.actions = await getJson('/api/actions?status=open');
+      // one row per action, names instead of ids (a cross-department action's parts together)
+      state.actions = await getJson('/api/dashboard/actions?status=open&companyCode=' + encodeURIComponent($('company').value));
     } catch (e) {
       state.actions = []; // the actions API may not exist yet (404) or be forbidden: show "none"
     }
@@ -222,17 +223,20 @@
 
   function renderActions() {
     const actions = state.actions || [];
-    let html = '<tr><th>' + t('action') + '</th><th>' + t('owner') + '</th><th>' + t('deadline') + '</th><th>' + t('lastReport') + '</th></tr>';
+    let html = '<tr><th>' + t('action') + '</th><th>' + t('responsibleDepartment') + '</th><th>' + t('owner') + '</th><th>'
+      + t('deadline') + '</th><th>' + t('lastReport') + '</th></tr>';
     actions.forEach((a) => {
-      // fields of ActionView (GET /api/actions)
+      // fields of DashboardViews.ActionRow (GET /api/dashboard/actions)
       const report = a.lastReportDate
         ? a.lastReportDate + (a.lastProgressPct === null || a.lastProgressPct === undefined ? '' : ' · ' + a.lastProgressPct + '%')
         : '';
-      html += '<tr data-action="' + escape(a.actionId) + '"><td>' + escape(a.item || '') + '</td><td>'
-        + escape(a.ownerUserId || a.ownerGroup || a.responsibleDepartment || '') + '</td><td>' + escape(a.deadline || '')
+      const owner = (a.ownerName || '') + (a.responsiblePersonName ? ' / ' + a.responsiblePersonName : '');
+      html += '<tr data-action="' + escape(a.actionIds.join(',')) + '"><td>' + escape(a.item || '')
+        + (a.crossDepartment ? ' <span class="cross">' + escape(t('crossDepartment')) + '</span>' : '') + '</td><td>'
+        + escape(a.departmentNames || '') + '</td><td>' + escape(owner) + '</td><td>' + escape(a.deadline || '')
         + '</td><td>' + escape(report) + '</td></tr>';
     });
-    if (!actions.length) { html += '<tr id="actions-none"><td colspan="4">' + t('none') + '</td></tr>'; }
+    if (!actions.length) { html += '<tr id="actions-none"><td colspan="5">' + t('none') + '</td></tr>'; }
     $('actions').innerHTML = html;
   }
 

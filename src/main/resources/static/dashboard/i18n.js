@@ -7,6 +7,7 @@ window.PTC_I18N = {
     actions: '进行中的改进措施', gaps: '数据缺口', none: '暂无', target: '目标', actual: '实际', attainment: '达成率',
     forecast: '预测', rank: '排名', stage: '阶段', count: '数量', conversion: '转化率', overall: '线索→赢单',
     winRate: '赢单率', lost: '丢单', owner: '负责人', deadline: '期限', lastReport: '最近旬报', action: '措施',
+    responsibleDepartment: '责任部门', crossDepartment: '跨部门',
     missing: { target: '缺目标', actual: '缺实际', both: '目标与实际均缺' }, mom: '环比', noData: '无数据',
     status: { green: '达标', amber: '预警', red: '未达标' }, switchTo: 'English', unitName: '名称'
   },
@@ -18,6 +19,7 @@ window.PTC_I18N = {
     gaps: 'Data gaps', none: 'None', target: 'Target', actual: 'Actual', attainment: 'Attainment', forecast: 'Forecast',
     rank: 'Rank', stage: 'Stage', count: 'Count', conversion: 'Conversion', overall: 'Leads → won', winRate: 'Win rate',
     lost: 'Lost', owner: 'Owner', deadline: 'Deadline', lastReport: 'Last ten-day report', action: 'Action',
+    responsibleDepartment: 'Responsible department', crossDepartment: 'cross-department',
     missing: { target: 'no target', actual: 'no actual', both: 'no target, no actual' }, mom: 'MoM', noData: 'no data',
     status: { green: 'on target', amber: 'warning', red: 'below target' }, switchTo: '中文', unitName: 'Name'
   }

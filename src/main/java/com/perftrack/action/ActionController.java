@@ -3,12 +3,8 @@ package com.perftrack.action;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
-import com.perftrack.security.CommitteeGroup;
 import com.perftrack.security.CurrentUser;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +22,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/actions")
 class ActionController {
-
-    /** Every group of SPEC.md section 1 but {@code employee}, plus Camunda's administrators. */
-    static final Set<String> COMMITTEE = Arrays.stream(CommitteeGroup.values())
-            .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
-            .collect(Collectors.toUnmodifiableSet());
 
     record ActionDetails(@JsonUnwrapped ActionView action, List<TenDayReport> reports) {}
 
@@ -50,8 +41,7 @@ class ActionController {
         }
         CurrentUser user = currentUser();
         ReaderScope scope = scopes.current();
-        List<ActionView> found = seesAll(user) ? actions.actions(status, period, department, owner)
-                : actions.actionsOf(user.userId(), status, period, department, owner);
+        List<ActionView> found = actions.actionsVisibleTo(user, status, period, department, owner);
         return found.stream().filter(a -> scope.seesCompany(a.companyCode())).toList();
     }
 
@@ -61,7 +51,7 @@ class ActionController {
         ReaderScope scope = scopes.current();
         ActionView action = actions.action(id)
                 .filter(a -> scope.seesCompany(a.companyCode()))
-                .filter(a -> seesAll(user) || user.userId().equals(a.ownerUserId())
+                .filter(a -> ActionService.seesAll(user) || user.userId().equals(a.ownerUserId())
                         || user.userId().equals(a.responsiblePerson()) || user.userId().equals(a.authorUserId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no improvement action " + id));
         return new ActionDetails(action, actions.reports(id));
@@ -69,9 +59,5 @@ class ActionController {
 
     private static CurrentUser currentUser() {
         return CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-    }
-
-    private static boolean seesAll(CurrentUser user) {
-        return user.isMemberOfAny(COMMITTEE) || user.isMemberOf("camunda-admin");
     }
 }

@@ -2,10 +2,14 @@ package com.perftrack.action;
 
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
+import com.perftrack.security.CommitteeGroup;
+import com.perftrack.security.CurrentUser;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +27,10 @@ public class ActionService {
     public static final String IMPROVED = "IMPROVED";
     public static final String NOT_IMPROVED = "NOT_IMPROVED";
     private static final Set<String> OUTCOMES = Set.of(IMPROVED, NOT_IMPROVED);
+    /** Every group of SPEC.md section 1 but {@code employee}. */
+    static final Set<String> COMMITTEE = Arrays.stream(CommitteeGroup.values())
+            .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ActionRepository repository;
     private final RuntimeService runtimeService;
@@ -85,6 +93,21 @@ public class ActionService {
     /** As {@link #actions}, restricted to what one employee owns or is responsible for. */
     public List<ActionView> actionsOf(String userId, String status, String period, String department, String owner) {
         return repository.search(status, period, department, owner, userId);
+    }
+
+    /**
+     * What a user may see: committee members (leadership, every department group) and administrators
+     * all actions, anybody else only those they own, write or are named responsible for. The caller
+     * still cuts the list to the user's companies.
+     */
+    public List<ActionView> actionsVisibleTo(CurrentUser user, String status, String period, String department,
+            String owner) {
+        return seesAll(user) ? actions(status, period, department, owner)
+                : actionsOf(user.userId(), status, period, department, owner);
+    }
+
+    static boolean seesAll(CurrentUser user) {
+        return user.isMemberOfAny(COMMITTEE) || user.isMemberOf("camunda-admin");
     }
 
     public Optional<ActionView> action(long actionId) {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code Task_OpenAction}: creates the action row of a finding and department (once,
- * however often the job runs), applies the owner rule and pre-fills the action form.
+ * however often the job runs), applies the owner rule and the four-eyes rule (who reviews and who
+ * follows up: {@link ActionReviewers}) and pre-fills the action form.
  */
 @Component
 class OpenActionDelegate implements JavaDelegate {
@@ -19,13 +20,15 @@ class OpenActionDelegate implements JavaDelegate {
     private final OrganisationService organisation;
     private final ActionRepository repository;
     private final BusinessCalendar calendar;
+    private final ActionPickers names;
 
     OpenActionDelegate(FindingService findings, OrganisationService organisation, ActionRepository repository,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, ActionPickers names) {
         this.findings = findings;
         this.organisation = organisation;
         this.repository = repository;
         this.calendar = calendar;
+        this.names = names;
     }
 
     @Override
@@ -55,6 +58,15 @@ class OpenActionDelegate implements JavaDelegate {
         execution.setVariable("ownerUserId", owners.ownerUserId());
         execution.setVariable("ownerGroup", owners.ownerGroup());
         execution.setVariable("ownerNote", owners.note());
+        // the forms show names, the variables above keep the ids
+        execution.setVariable("departmentName", names.departmentName(companyCode, department));
+        execution.setVariable("ownerName", owners.ownerUserId() != null ? names.nameOf(owners.ownerUserId())
+                : ActionPickers.groupName(owners.ownerGroup()));
+        execution.setVariable("authorName", owners.authorUserId() != null ? names.nameOf(owners.authorUserId())
+                : ActionPickers.groupName(owners.authorGroup()));
+        ActionReviewers reviewers = ActionReviewers.decide(department, names.groupsOf(owners.authorUserId()));
+        execution.setVariable("smartReviewGroup", reviewers.smartReviewGroup());
+        execution.setVariable("followUpGroup", reviewers.followUpGroup());
         execution.setVariable("findingTitle", finding.title());
         execution.setVariable("findingSolution", finding.solution() == null ? "" : finding.solution());
         execution.setVariable("findingKpiCode", finding.kpiCode() == null ? "" : finding.kpiCode());

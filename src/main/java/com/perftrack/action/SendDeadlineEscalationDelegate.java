@@ -33,7 +33,7 @@ class SendDeadlineEscalationDelegate implements JavaDelegate {
                 + "，尚无委员会评价结果（第 " + round + " 次提醒）。\nImprovement action #" + execution.getVariable("actionId")
                 + " passed its deadline " + execution.getVariable("actionDeadline") + " without an outcome (notice "
                 + round + ").";
-        mailer.send(null, SendReportEscalationDelegate.SECRETARY_GENERAL,
+        mailer.send(null, SendReportEscalationDelegate.followUpGroup(execution),
                 "【升级】改进行动逾期未评价 Action overdue without outcome: " + execution.getVariable("item"), text);
         execution.setVariable("deadlineEscalations", round);
         execution.setVariable("outcomeOverdueAt",

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code Task_SendReportEscalation} (three days after a ten-day report fell due):
- * e-mails the secretary-general; the follow-up task in Tasklist comes next in the model.
+ * e-mails the group that follows it up (the secretary-general, or by the four-eyes rule the general
+ * manager, {@code followUpGroup}); the follow-up task in Tasklist comes next in the model.
  */
 @Component
 class SendReportEscalationDelegate implements JavaDelegate {
@@ -28,7 +29,13 @@ class SendReportEscalationDelegate implements JavaDelegate {
                 + execution.getVariable("responsibleDepartment") + "，报告人 " + reporter + "）" + reportDate
                 + " 的旬报逾期三天未交，请跟进。\nThe ten-day report due " + reportDate + " on improvement action #"
                 + execution.getVariable("actionId") + " is three days overdue (reporter " + reporter + ").";
-        mailer.send(null, SECRETARY_GENERAL, "【升级】旬报逾期三天 Ten-day report escalated: "
+        mailer.send(null, followUpGroup(execution), "【升级】旬报逾期三天 Ten-day report escalated: "
                 + execution.getVariable("item") + " " + reportDate, text);
+    }
+
+    /** The follow-up group set when the action opened; actions opened before the four-eyes rule have none. */
+    static String followUpGroup(DelegateExecution execution) {
+        Object group = execution.getVariable("followUpGroup");
+        return group == null || group.toString().isBlank() ? SECRETARY_GENERAL : group.toString();
     }
 }

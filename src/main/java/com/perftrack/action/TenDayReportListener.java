@@ -4,7 +4,7 @@ import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.security.TaskActor;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,11 +31,11 @@ class TenDayReportListener implements TaskListener {
         LocalDate dueDate = LocalDate.parse((String) task.getVariable("reportDate"));
         BigDecimal progress = decimal(task.getVariable("progressPct"));
         if (progress == null || progress.signum() < 0 || progress.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new ProcessEngineException("进度须在 0 到 100 之间 / progress must be between 0 and 100 %, got " + progress);
+            throw new BadUserRequestException("进度须在 0 到 100 之间 / progress must be between 0 and 100 %, got " + progress);
         }
         BigDecimal indicator = decimal(task.getVariable("indicatorValue"));
         if (indicator == null) {
-            throw new ProcessEngineException("请填写量化指标当前值 / the indicator's current value is required");
+            throw new BadUserRequestException("请填写量化指标当前值 / the indicator's current value is required");
         }
         Object comment = task.getVariable("reportComment");
         repository.upsertReport(actionId, dueDate, progress, indicator, comment == null ? null : comment.toString(),
@@ -49,7 +49,7 @@ class TenDayReportListener implements TaskListener {
         try {
             return new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
-            throw new ProcessEngineException("不是数字 / not a number: " + value);
+            throw new BadUserRequestException("不是数字 / not a number: " + value);
         }
     }
 }

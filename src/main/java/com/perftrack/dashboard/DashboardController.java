@@ -5,12 +5,15 @@ import com.perftrack.dashboard.DashboardViews.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.perftrack.security.CurrentUser;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The dashboard's read API. Every answer is cut to the caller's {@link DashboardScope}: a unit
@@ -26,11 +29,14 @@ class DashboardController {
     private final DashboardService dashboard;
     private final DashboardScopes scopes;
     private final DashboardCache cache;
+    private final DashboardActions actions;
 
-    DashboardController(DashboardService dashboard, DashboardScopes scopes, DashboardCache cache) {
+    DashboardController(DashboardService dashboard, DashboardScopes scopes, DashboardCache cache,
+            DashboardActions actions) {
         this.dashboard = dashboard;
         this.scopes = scopes;
         this.cache = cache;
+        this.actions = actions;
     }
 
     @GetMapping("/filters")
@@ -90,6 +96,19 @@ class DashboardController {
         String month = checked(period);
         return cache.get(scope, "breakdown|" + month + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
                 () -> dashboard.breakdown(scope, month, companyCode, unitType, kpiCode, limit));
+    }
+
+    @GetMapping("/actions")
+    @Operation(summary = "Improvement actions, one row per action (a cross-department action's parts together), "
+            + "with department and owner names")
+    List<ActionRow> actions(@RequestParam(required = false) String companyCode,
+            @Parameter(description = "open or done; all when absent") @RequestParam(required = false) String status) {
+        if (status != null && !status.isBlank() && !"open".equals(status) && !"done".equals(status)) {
+            throw new IllegalArgumentException("status 应为 open 或 done / status must be open or done");
+        }
+        CurrentUser user = CurrentUser.get().orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        return actions.rows(scopes.current(), user, companyCode, status);
     }
 
     static String checked(String period) {

@@ -45,6 +45,16 @@ final class DashboardViews {
     record Breakdown(String period, String companyCode, String unitType, String kpiCode, int total,
             List<BreakdownRow> rows) {}
 
+    /**
+     * One improvement action of the dashboard's list: a cross-department action's parts (one per
+     * department, {@code actionIds}) make one row. Names, not ids; progress in percent (0..100) as
+     * the ten-day report gives it.
+     */
+    record ActionRow(List<Long> actionIds, long findingId, String companyCode, String period, String item,
+            boolean crossDepartment, List<String> departments, String departmentNames, String ownerName,
+            String responsiblePersonName, java.time.LocalDate deadline, java.time.LocalDate lastReportDate,
+            BigDecimal lastProgressPct, String status) {}
+
     static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;

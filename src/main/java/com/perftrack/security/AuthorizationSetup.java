@@ -72,6 +72,9 @@ class AuthorizationSetup implements ApplicationRunner {
                 revoke(group.id(), Resources.USER, ANY, Permissions.READ);
             }
             grant(group.id(), Resources.GROUP, ANY, Permissions.READ);
+            // Tasklist shows a task card's process (月度业绩跟踪周期, 改进行动 …) only to users who may
+            // read its definition; the models are the method itself and carry nothing confidential
+            grant(group.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             ensureDepartmentFilter(group);
             if (group.isLeadership() || group == CommitteeGroup.MARKETING || group == CommitteeGroup.HR) {
                 // committee leadership, the standing office and HR watch the cycle in Cockpit

@@ -131,12 +131,15 @@ class DeclaredForms {
         }
         String formId = formRef != null ? formRef : formKey.substring(formKey.lastIndexOf(':') + 1);
         Set<String> fields = new HashSet<>(documented);
+        Map<String, FormFields.Limit> limits = Map.of();
         try (InputStream schema = deployed.get()) {
-            fields.addAll(FormFields.of(schema));
+            com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema);
+            fields.addAll(FormFields.of(form));
+            limits = FormFields.limits(form);
         } catch (IOException | ProcessEngineException unreadable) {
             // a form the engine cannot serve cannot be filled in either: nothing is declared
         }
-        return new SubmittedVariables.Declared(formId, fields);
+        return new SubmittedVariables.Declared(formId, fields, limits);
     }
 
     private <T> T withoutAuthentication(Supplier<T> lookup) {

@@ -83,25 +83,34 @@ class FormVariableFilter extends OncePerRequestFilter {
         }
         BufferedBodyRequest buffered = new BufferedBodyRequest(request);
         Optional<String> refusal;
+        Optional<String> outOfLimits = Optional.empty();
         try {
             JsonNode body = buffered.body.length == 0 ? null : JSON.readTree(buffered.body);
             refusal = SubmittedVariables.refusal(body, declared.get(), isStart);
+            if (refusal.isEmpty()) {
+                outOfLimits = SubmittedVariables.outOfLimits(body, declared.get());
+            }
         } catch (IOException notJson) {
             refusal = Optional.of("请求体不是有效的 JSON / the request body is not valid JSON (or repeats a key)");
         }
         if (refusal.isPresent()) {
-            refuse(response, refusal.get());
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, refusal.get());
+            return;
+        }
+        if (outOfLimits.isPresent()) {
+            // a value the form would not take: as a business refusal, 422 with the sentence
+            refuse(response, 422, outOfLimits.get());
             return;
         }
         chain.doFilter(buffered, response);
     }
 
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", "InvalidRequestException");
         error.put("message", message);
         error.put("code", 0); // the engine REST API's code for a general error
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(JSON.writeValueAsString(error));

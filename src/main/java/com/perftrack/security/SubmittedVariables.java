@@ -20,12 +20,50 @@ final class SubmittedVariables {
     private SubmittedVariables() {
     }
 
-    /** What the form allows: its id (null when the element has no Camunda Form) and its fields. */
-    record Declared(String formId, Set<String> fields) {
+    /**
+     * What the form allows: its id (null when the element has no Camunda Form), its fields and the
+     * limits its fields declare (form-js {@code validate}: maxLength, min, max).
+     */
+    record Declared(String formId, Set<String> fields, Map<String, FormFields.Limit> limits) {
 
         Declared {
             fields = Set.copyOf(fields);
+            limits = Map.copyOf(limits);
         }
+
+        Declared(String formId, Set<String> fields) {
+            this(formId, fields, Map.of());
+        }
+    }
+
+    /**
+     * Empty when every submitted value keeps to its field's limits; else one sentence naming the
+     * field by its label, checked before any listener or the database sees the value (issue 11:
+     * "text that fits"). Tasklist checks the same limits in the form; this holds for REST clients.
+     */
+    static Optional<String> outOfLimits(JsonNode body, Declared declared) {
+        if (body == null || !body.isObject() || declared.limits().isEmpty()) {
+            return Optional.empty();
+        }
+        for (String container : new String[] {"variables", "localVariables"}) {
+            JsonNode variables = body.get(container);
+            if (variables == null || !variables.isObject()) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> variable = it.next();
+                FormFields.Limit limit = declared.limits().get(variable.getKey());
+                JsonNode value = variable.getValue() == null ? null : variable.getValue().get("value");
+                if (limit == null || value == null || value.isNull()) {
+                    continue;
+                }
+                Optional<String> refusal = limit.refusal(value);
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Empty when the request body keeps to the form; else one sentence naming the offending variable. */

@@ -94,9 +94,11 @@ class ImprovementActionProcessTest {
         mailSender.setPort(ServerSetupTest.SMTP.getPort());
         var mailer = new ActionMailer(mailSender, processEngine.getIdentityService(), settings);
         var schedule = new TenDayReportSchedule(calendar, settings);
-        beans.put("openActionDelegate", new OpenActionDelegate(findings, organisation, repository, calendar));
+        var pickers = new ActionPickers(processEngine.getIdentityService(), organisation);
+        beans.put("openActionDelegate", new OpenActionDelegate(findings, organisation, repository, calendar, pickers));
+        beans.put("actionFormListener", new ActionFormListener(pickers));
         beans.put("smartPreCheckDelegate", new SmartPreCheckDelegate(repository, new KpiCatalog(jdbc), calendar, settings));
-        beans.put("smartReviewListener", new SmartReviewListener());
+        beans.put("smartReviewListener", new SmartReviewListener(pickers));
         beans.put("recordSmartReviewDelegate", new RecordSmartReviewDelegate(repository, calendar));
         beans.put("activateActionDelegate", new ActivateActionDelegate(repository, calendar, settings, schedule));
         beans.put("tenDayReportSchedule", schedule);
@@ -305,6 +307,90 @@ class ImprovementActionProcessTest {
                 Map.of("progressPct", 150, "indicatorValue", 1))).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("0 到 100");
         assertThat(reportsOf(actionId)).isZero();
+    }
+
+    @Test
+    void marketings_own_action_is_reviewed_by_the_secretary_general_never_by_marketing() {
+        user("marketing.head", "marketing", "marketing.head@acme.example");
+        ProcessInstance action = start(finding("marketing"), "marketing");
+        runDueJobs(action);
+        assertThat(task(action)).isAssignedTo("marketing.head");
+        complete(action, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", "2028-03-31"));
+        runDueJobs(action);
+
+        assertThat(action).isWaitingAt("Task_ReviewSmart");
+        assertThat(candidateGroups(task(action))).containsExactly("secretary-general");
+        // even handed the task by hand, marketing's head may not pass its own department's action
+        Task review = task(action);
+        processEngine.getIdentityService().setAuthentication("marketing.head", List.of("marketing"));
+        try {
+            assertThatThrownBy(() -> taskService().complete(review.getId(), review(true, "自己审核")))
+                    .hasMessageContaining("不能审核本部门的改进行动");
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(action).isWaitingAt("Task_ReviewSmart");
+
+        processEngine.getIdentityService().setAuthentication("secgen", List.of("secretary-general"));
+        try {
+            taskService().complete(review.getId(), review(true, "符合"));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        runDueJobs(action);
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+        assertThat(jdbc.sql("select reviewer from smart_review where action_id = ? and kind = 'REVIEW'").param(actionId)
+                .query(String.class).single()).isEqualTo("secgen");
+        assertThat(actions.action(actionId).orElseThrow().status()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void an_action_written_by_a_secretary_general_is_followed_up_by_the_general_manager() throws Exception {
+        // the VP of sales is the secretary-general and heads the sales department
+        user("vp", "sales", "vp@acme.example");
+        if (processEngine.getIdentityService().createUserQuery().userId("vp").memberOfGroup("secretary-general").count() == 0) {
+            processEngine.getIdentityService().createMembership("vp", "secretary-general");
+        }
+        jdbc.sql("update org_unit set user_id = 'vp' where code = 'ACME-SALES'").update();
+        ProcessInstance action = start(finding("sales"), "sales");
+        runDueJobs(action);
+        assertThat(task(action)).isAssignedTo("vp");
+        complete(action, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", "2028-02-15"));
+        runDueJobs(action);
+        assertThat(candidateGroups(task(action))).as("the standing office reviews sales").containsExactly("marketing");
+        complete(action, review(true, "符合"));
+        runDueJobs(action);
+
+        // the 10 February report is three days late: not the secretary-general (who wrote it) but the general manager follows up
+        setClock("2028-02-10T09:00:00+08:00");
+        runDueJobs(action);
+        setClock("2028-02-13T09:00:00+08:00");
+        runDueJobs(action);
+        Task followUp = taskService().createTaskQuery().processInstanceId(action.getId())
+                .taskDefinitionKey("Task_FollowUpOverdueReport").singleResult();
+        assertThat(candidateGroups(followUp)).containsExactly("committee-chair");
+        assertThat(lastMail().getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("gm@acme.example");
+    }
+
+    @Test
+    void the_responsible_person_is_chosen_from_the_companys_users_and_a_stranger_is_refused() {
+        ProcessInstance action = start(finding("sales"), "sales");
+        runDueJobs(action);
+        Task write = task(action);
+        // the choices the form's selects read, put into the task by the server
+        String people = taskService().getVariableLocalTyped(write.getId(), ActionFormListener.PEOPLE).getValue().toString();
+        assertThat(people).contains("\"value\":\"sales1\"").contains("\"value\":\"sales.head\"")
+                .contains("\"value\":\"gm\"");
+        String departments = taskService().getVariableLocalTyped(write.getId(), ActionFormListener.DEPARTMENTS).getValue()
+                .toString();
+        assertThat(departments).contains("\"label\":\"ACME-SALES\",\"value\":\"sales\"");
+
+        Map<String, Object> stranger = new HashMap<>(form("SALES_AMOUNT 提升 15% 至 115 万", "2028-03-31"));
+        stranger.put("responsiblePerson", "someone.else");
+        assertThatThrownBy(() -> taskService().complete(write.getId(), stranger))
+                .hasMessageContaining("不是本公司的用户").hasMessageContaining("someone.else");
+        assertThat(action).isWaitingAt("Task_WriteActionForm");
+        assertThat(runtimeService().getVariable(action.getId(), "smartRound")).isEqualTo(0);
     }
 
     // --- helpers ---

@@ -21,6 +21,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -124,8 +125,22 @@ class ChineseTasklistBrowserIT {
         openTask(taskId, "本月销售完成情况说明");
         wait.until(d -> text().contains("认领") && text().contains("添加评论") && text().contains("设置跟进日期"));
         assertThat(text()).contains("表单").contains("历史").contains("流程图");
+        // the open task and its card in the department's filter say which process they belong to
+        wait.until(d -> d.findElements(By.cssSelector("h4.process-definition")).stream()
+                .anyMatch(e -> e.getText().contains("月度业绩跟踪周期")));
         screenshot("zh-task");
         assertNoEnglishChrome();
+        wait.until(d -> {
+            WebElement filter = d.findElements(By.xpath("//a[starts-with(normalize-space(.), '本部门任务')]")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (filter != null) {
+                ((ChromeDriver) d).executeScript("arguments[0].click();", filter);
+            }
+            return filter != null;
+        });
+        wait.until(d -> d.findElements(By.cssSelector("h6.process-definition")).stream()
+                .anyMatch(e -> e.isDisplayed() && e.getText().contains("月度业绩跟踪周期")));
+        screenshot("zh-task-cards");
     }
 
     @Test

@@ -210,6 +210,8 @@ class FormsWalkBrowserIT {
         variables.put("actionId", 9001L);
         variables.put("item", "华东区重点客户回访");
         variables.put("responsibleDepartment", "sales");
+        variables.put("departmentName", "销售部");
+        variables.put("followUpGroup", "secretary-general"); // four eyes: set when the action opens
         variables.put("actionDeadline", "2022-06-30");
         variables.put("outcomeOverdueAt", "2099-01-01T00:00:00");
         String instance = runtimeService.createProcessInstanceByKey("improvement-action")

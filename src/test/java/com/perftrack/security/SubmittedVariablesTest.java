@@ -83,4 +83,33 @@ class SubmittedVariablesTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("'x'"));
         assertThat(SubmittedVariables.refusal(json("{\"localVariables\":{\"y\":{}}}"), none, false)).isPresent();
     }
+    @Test
+    void text_longer_than_its_fields_max_length_and_numbers_outside_min_max_are_refused_naming_the_label()
+            throws Exception {
+        JsonNode schema = json("""
+                {"components":[
+                 {"type":"textarea","key":"cause","label":"原因（量化）Cause, quantified","validate":{"maxLength":5}},
+                 {"type":"number","key":"progressPct","label":"进度 Progress","validate":{"min":0,"max":100}},
+                 {"type":"group","components":[{"type":"textfield","key":"note","label":"备注","validate":{"maxLength":3}}]},
+                 {"type":"textfield","key":"free","label":"Free"}]}""");
+        var limits = FormFields.limits(schema);
+        assertThat(limits).containsOnlyKeys("cause", "progressPct", "note");
+        var form = new SubmittedVariables.Declared("f", FormFields.of(schema), limits);
+
+        assertThat(SubmittedVariables.outOfLimits(json("""
+                {"variables":{"cause":{"value":"一二三四五","type":"String"},"progressPct":{"value":100,"type":"Integer"},
+                 "note":{"value":"𠀀𠀀𠀀"},"free":{"value":"%s"}}}""".formatted("x".repeat(5000))), form))
+                .as("at the limit, counted in characters (a supplementary character is one)").isEmpty();
+        assertThat(SubmittedVariables.outOfLimits(json("""
+                {"variables":{"cause":{"value":"一二三四五六","type":"String"}}}"""), form))
+                .hasValue("「原因」最多 5 个字，现为 6 个字，请精简后再提交 / '原因' takes at most 5 characters (6 given)");
+        assertThat(SubmittedVariables.outOfLimits(json("""
+                {"variables":{"progressPct":{"value":120.5,"type":"Double"}}}"""), form))
+                .hasValue("「进度 Progress」应≥ 0 且 ≤ 100，现为 120.5 / '进度 Progress' must be ≥ 0 and ≤ 100 (120.5 given)");
+        assertThat(SubmittedVariables.outOfLimits(json("""
+                {"localVariables":{"note":{"value":"abcd"}}}"""), form)).isPresent();
+        assertThat(SubmittedVariables.outOfLimits(json("""
+                {"variables":{"cause":{"value":null},"progressPct":{"value":"abc"}}}"""), form))
+                .as("empty values and other types are the form's and the engine's business").isEmpty();
+    }
 }

@@ -42,6 +42,24 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
         return url;
     }
 
+    public static synchronized String user() {
+        resolve();
+        return user;
+    }
+
+    public static synchronized String password() {
+        resolve();
+        return password;
+    }
+
+    /** The JDBC URL of another database on the same server (same parameters): for tests that need one of their own. */
+    public static String urlOf(String database) {
+        String base = url();
+        int query = base.indexOf('?');
+        String path = query < 0 ? base : base.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + database + (query < 0 ? "" : base.substring(query));
+    }
+
     private static synchronized void resolve() {
         if (url != null) {
             return;

@@ -122,8 +122,21 @@ public final class TasklistBrowser implements AutoCloseable {
         wait.until(d -> d.findElements(By.xpath(CLAIM)).stream().noneMatch(WebElement::isDisplayed));
     }
 
+    /**
+     * Lets the form take in what was typed: form-js hands a field's input to the form after a 300 ms
+     * debounce, so a click right after typing (seen on a loaded CI machine) submitted the field empty.
+     * A timer of 600 ms queued in the page runs after every earlier, shorter one, whatever the load.
+     */
+    public void settle() {
+        ((ChromeDriver) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "if (document.activeElement) { document.activeElement.blur(); }"
+                        + "setTimeout(done, 600);");
+    }
+
     /** Clicks the first visible, enabled button whose text matches (scrolled into view first). */
     public void clickButton(String textRegex) {
+        settle();
         wait.until(d -> {
             WebElement button = d.findElements(By.tagName("button")).stream()
                     .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().trim().matches(textRegex))
