@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxColumns columns of one line (an XLSX cell further right than this refuses the file)
  * @param maxCellChars characters of one XLSX cell
  * @param maxUnpackedBytes unpacked size of each part of an XLSX file (sheet, shared strings, styles)
- * @param maxConcurrent imports that run at once; more are answered 429
+ * @param maxConcurrent imports that run at once
+ * @param maxWaiting imports that may wait for a slot; more are answered 429 at once
+ * @param queueSeconds how long an import waits for a slot before it is answered 429
  * @param retryAfterSeconds the Retry-After of a 429
  */
 @ConfigurationProperties("ptc.imports")
 record ImportSettings(Integer maxRows, Long maxBytes, Integer maxColumns, Integer maxCellChars, Long maxUnpackedBytes,
-        Integer maxConcurrent, Integer retryAfterSeconds) {
+        Integer maxConcurrent, Integer maxWaiting, Double queueSeconds, Integer retryAfterSeconds) {
 
     ImportSettings {
         maxRows = maxRows == null ? 100_000 : maxRows;
@@ -26,6 +28,8 @@ record ImportSettings(Integer maxRows, Long maxBytes, Integer maxColumns, Intege
         maxCellChars = maxCellChars == null ? 4_000 : maxCellChars;
         maxUnpackedBytes = maxUnpackedBytes == null ? 64L * 1024 * 1024 : maxUnpackedBytes;
         maxConcurrent = maxConcurrent == null ? 2 : maxConcurrent;
+        maxWaiting = maxWaiting == null ? 8 : maxWaiting;
+        queueSeconds = queueSeconds == null ? 10.0 : queueSeconds;
         retryAfterSeconds = retryAfterSeconds == null ? 3 : retryAfterSeconds;
     }
 

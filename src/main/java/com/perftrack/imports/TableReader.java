@@ -24,7 +24,7 @@ final class TableReader {
     record Limits(int maxRows, int maxColumns, int maxCellChars, long maxUnpackedBytes) {
 
         static Limits rows(int maxRows) {
-            ImportSettings defaults = new ImportSettings(maxRows, null, null, null, null, null, null);
+            ImportSettings defaults = new ImportSettings(maxRows, null, null, null, null, null, null, null, null);
             return defaults.readLimits();
         }
     }
