@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +32,12 @@ class EvaluationTables {
         Names names = new Names();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EvaluationView e : evaluations.rows(quarter, companyCode)) {
+            // four columns fit a form at 1280 px; the company is the instance's, named in the form's heading
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("person", names.of(e.personCode()));
-            row.put("company", names.of(e.companyCode()));
-            row.put("score", EvaluationLabels.percent(e.score()));
-            row.put("rank", EvaluationLabels.rank(e));
-            row.put("quartersBelow", e.consecutiveQuartersBelow());
-            row.put("proposed", EvaluationLabels.outcome(e.proposedOutcome()));
-            row.put("outcome", EvaluationLabels.outcome(e.outcome()));
+            row.put("score", EvaluationLabels.percent(e.score()) + "（" + EvaluationLabels.rank(e) + "）");
+            row.put("outcome", Objects.equals(e.outcome(), e.proposedOutcome()) ? EvaluationLabels.outcome(e.outcome())
+                    : EvaluationLabels.outcome(e.outcome()) + "（建议 " + EvaluationLabels.outcome(e.proposedOutcome()) + "）");
             row.put("note", note(e));
             rows.add(row);
         }
@@ -71,18 +70,19 @@ class EvaluationTables {
             Map<String, Object> row = rows.computeIfAbsent(e.personCode(), p -> {
                 Map<String, Object> fresh = new LinkedHashMap<>();
                 fresh.put("person", names.of(p));
-                fresh.put("company", names.of(e.companyCode()));
-                for (int q = 1; q <= 4; q++) {
-                    fresh.put("Q" + q, EvaluationLabels.NO_VALUE);
-                }
+                fresh.put("scores", new String[] {EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE,
+                        EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE});
                 fresh.put("bonuses", 0);
                 return fresh;
             });
-            row.put("Q" + e.quarter().substring(6), EvaluationLabels.percent(e.score()));
+            ((String[]) row.get("scores"))[Integer.parseInt(e.quarter().substring(6)) - 1] =
+                    EvaluationLabels.percent(e.score());
             if (Outcomes.BONUS.equals(e.outcome())) {
                 row.put("bonuses", (Integer) row.get("bonuses") + 1);
             }
         }
+        // one column "Q1 / Q2 / Q3 / Q4" instead of four keeps the table inside the form
+        rows.values().forEach(row -> row.put("scores", String.join(" / ", (String[]) row.get("scores"))));
         return new ArrayList<>(rows.values());
     }
 
@@ -93,6 +93,9 @@ class EvaluationTables {
 
     private static String note(EvaluationView e) {
         List<String> parts = new ArrayList<>();
+        if (e.consecutiveQuartersBelow() > 0) {
+            parts.add("连续 " + e.consecutiveQuartersBelow() + " 个季度未达标");
+        }
         if (e.changeReason() != null && !e.changeReason().isBlank()) {
             parts.add("修改理由：" + e.changeReason());
         }

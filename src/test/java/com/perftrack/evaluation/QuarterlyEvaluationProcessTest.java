@@ -183,19 +183,21 @@ class QuarterlyEvaluationProcessTest {
         for (String month : new String[] {"2026-04", "2026-05", "2026-06"}) {
             fixture.figure(month, "P4", "SALES_AMOUNT", "100", "98.79");
         }
-        ProcessInstance evaluation = start("2026-Q2");
+        ProcessInstance evaluation = runtimeService().startProcessInstanceByKey("quarterly-evaluation",
+                Map.of("quarter", "2026-Q2", "companyCode", "PTCO"));
         execute(job(evaluation));
         // Q2 (target 300): P1 390 → 130% rank 1 of 4, ⌈10% × 4⌉ = 1 bonus; P3 300 → 100%; P4 296.37 → 98.79%;
         // P2 285 → 95%, second quarter below → written warning
         Map<String, Map<String, Object>> table = new HashMap<>();
         json(evaluation, "proposalTable").forEach(row -> table.put(row.get("person").toString(), row));
         assertThat(table.keySet()).containsExactlyInAnyOrder("马芳 P1", "P2", "P3", "P4");
-        assertThat(table.get("马芳 P1")).containsEntry("company", "测试公司 PTCO").containsEntry("score", "130%")
-                .containsEntry("rank", "1 / 4").containsEntry("proposed", "奖金").containsEntry("outcome", "奖金");
-        assertThat(table.get("P2")).containsEntry("score", "95%").containsEntry("rank", "4 / 4")
-                .containsEntry("quartersBelow", 2).containsEntry("outcome", "书面警告");
-        assertThat(table.get("P3")).containsEntry("score", "100%").containsEntry("outcome", "无");
-        assertThat(table.get("P4")).containsEntry("score", "98.79%").containsEntry("rank", "3 / 4");
+        assertThat(table.get("马芳 P1")).containsEntry("score", "130%（1 / 4）").containsEntry("outcome", "奖金")
+                .containsEntry("note", "数据缺口 9 项"); // 3 weighted KPIs unreported × 3 months
+        assertThat(table.get("P2")).containsEntry("score", "95%（4 / 4）").containsEntry("outcome", "书面警告")
+                .containsEntry("note", "连续 2 个季度未达标；数据缺口 9 项");
+        assertThat(table.get("P3")).containsEntry("score", "100%（2 / 4）").containsEntry("outcome", "无");
+        assertThat(table.get("P4")).containsEntry("score", "98.79%（3 / 4）");
+        assertThat(runtimeService().getVariable(evaluation.getId(), "companyName")).isEqualTo("测试公司 PTCO");
         assertThat(json(evaluation, "personOptions")).contains(Map.of("label", "马芳 P1", "value", "P1"),
                 Map.of("label", "P2", "value", "P2")).hasSize(4);
         assertThat(json(evaluation, "terminationOptions")).as("nobody has documented guidance before Q2").isEmpty();
