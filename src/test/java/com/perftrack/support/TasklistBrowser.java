@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -238,20 +239,21 @@ public final class TasklistBrowser implements AutoCloseable {
         }
     }
 
-    /** Picks the option (by its visible text) of the form-js select whose label starts with the text. */
-    public void select(String labelStart, String option) {
+    /**
+     * Picks the option (by its visible text) of the form-js select whose label starts with the text;
+     * returns every option the open list offered.
+     */
+    public List<String> select(String labelStart, String option) {
+        List<String> offered = new java.util.ArrayList<>();
         until(d -> {
-            WebElement display = field(d, labelStart, ".fjs-input-group");
-            if (display == null) {
+            List<WebElement> items = openItems(d);
+            if (items.isEmpty()) {
+                openSelect(d, labelStart); // looked at again on the next poll
                 return false;
             }
-            js("arguments[0].scrollIntoView(true);", display);
-            display.click();
-            return true;
-        });
-        until(d -> {
-            WebElement item = d.findElements(By.cssSelector(".fjs-container .fjs-dropdownlist-item")).stream()
-                    .filter(i -> i.isDisplayed() && i.getText().trim().equals(option)).findFirst().orElse(null);
+            offered.clear();
+            items.forEach(i -> offered.add(i.getText().trim()));
+            WebElement item = items.stream().filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null);
             if (item == null) {
                 return false;
             }
@@ -259,24 +261,27 @@ public final class TasklistBrowser implements AutoCloseable {
             return true;
         });
         until(d -> field(d, labelStart, ".fjs-input-group").getText().contains(option));
+        settle();
+        return List.copyOf(offered);
     }
 
-    /** The options a form-js select offers (opens and closes its list). */
-    public java.util.List<String> options(String labelStart) {
-        WebElement display = until(d -> field(d, labelStart, ".fjs-input-group"));
-        display.click();
-        java.util.List<String> options = until(d -> {
-            var items = d.findElements(By.cssSelector(".fjs-container .fjs-dropdownlist-item"));
-            return items.isEmpty() ? null : items.stream().map(i -> i.getText().trim()).toList();
-        });
-        display.click();
-        return options;
+    private void openSelect(WebDriver d, String labelStart) {
+        WebElement display = field(d, labelStart, ".fjs-input-group");
+        if (display != null) {
+            js("arguments[0].scrollIntoView({block: 'center'});", display);
+            display.click();
+        }
+    }
+
+    private static List<WebElement> openItems(WebDriver d) {
+        return d.findElements(By.cssSelector(".fjs-container .fjs-dropdownlist-item")).stream()
+                .filter(WebElement::isDisplayed).toList();
     }
 
     private static WebElement field(WebDriver d, String labelStart, String css) {
         for (WebElement field : d.findElements(By.cssSelector(".fjs-container .fjs-form-field"))) {
-            java.util.List<WebElement> labels = field.findElements(By.cssSelector("label"));
-            java.util.List<WebElement> inputs = field.findElements(By.cssSelector(css));
+            List<WebElement> labels = field.findElements(By.cssSelector("label"));
+            List<WebElement> inputs = field.findElements(By.cssSelector(css));
             if (!labels.isEmpty() && !inputs.isEmpty() && labels.get(0).getText().trim().startsWith(labelStart)
                     && inputs.get(0).isDisplayed()) {
                 return inputs.get(0);
