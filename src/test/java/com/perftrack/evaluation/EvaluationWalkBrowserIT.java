@@ -206,6 +206,65 @@ class EvaluationWalkBrowserIT {
                         && e.outcome() == null));
     }
 
+    /**
+     * Four eyes under the real authorizations (no browser): in company EWH the HR head ewh.hrhead is also
+     * a tracked person of HR. His own appeal gets its opinion from the general manager (not himself), the
+     * review is offered to the general manager as well as HR, and neither he nor the opinion-giver may
+     * complete it: another HR member (hr.head) does.
+     */
+    @Test
+    void an_hr_heads_own_appeal_is_judged_by_others_only() throws Exception {
+        TestCompanies.joinDemoCommittee(companies, "EWH");
+        var organisation = api.postFile("/api/imports/organisation", ADMIN, "ewh.csv", bytes(
+                "unit_type,code,name,parent_code,user_id,email,role\n"
+                        + "company,EWH,四眼核对公司,,gm,,production\n"
+                        + "department,EWH-HR,人力资源部,EWH,ewh.hrhead,,hr\n"
+                        + "person,EWH-H1,郑洁,EWH-HR,ewh.hrhead,,employee\n"));
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(200);
+        var figures = api.postFile("/api/imports/figures", ADMIN, "ewh.csv", bytes(
+                "period,unit_type,unit_code,kpi_code,target,actual\n"
+                        + "2024-07,person,EWH-H1,SALES_AMOUNT,100,95\n2024-08,person,EWH-H1,SALES_AMOUNT,100,95\n"
+                        + "2024-09,person,EWH-H1,SALES_AMOUNT,100,95\n"));
+        assertThat(figures.status()).as(figures.body()).isEqualTo(200);
+        var head = identityService.createUserQuery().userId("ewh.hrhead").singleResult();
+        head.setPassword("demo");
+        identityService.saveUser(head);
+        assertThat(identityService.createUserQuery().userId("ewh.hrhead").memberOfGroup("hr").count()).isOne();
+        Quarter q3 = Quarter.parse("2024-Q3");
+        if (!evaluations.isOpenOrDone(q3, "EWH")) {
+            evaluations.registerRun(q3, "EWH", "published-before-the-four-eyes-check");
+            evaluations.evaluate(q3, "EWH");
+            evaluations.publish(q3, "EWH", "hr.head", "gm");
+        }
+
+        var started = api.postJson("/engine-rest/process-definition/key/appeal/start", "ewh.hrhead", java.util.Map.of(
+                "variables", java.util.Map.of("quarter", value("2024-Q3"), "reasons", value("人力资源部不应考核销售额"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String appeal = started.json().get("id").asText();
+        Task opinion = task(appeal, "Task_DepartmentHeadOpinion");
+        assertThat(opinion.getAssignee()).as("not himself: the general manager").isEqualTo("gm");
+        assertThat(api.postJson("/engine-rest/task/" + opinion.getId() + "/complete", "gm", java.util.Map.of("variables",
+                java.util.Map.of("departmentHeadOpinion", value("指标设置需复核")))).status()).isEqualTo(204);
+
+        Task review = task(appeal, "Task_ReviewAppeal");
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(l -> l.getGroupId())
+                .contains("hr", "committee-chair");
+        var upheld = java.util.Map.<String, Object>of("variables", java.util.Map.of("appealDecision", value("upheld"),
+                "decisionReason", value("指标经年初批准")));
+        var byOpinionGiver = api.postJson("/engine-rest/task/" + review.getId() + "/complete", "gm", upheld);
+        assertThat(byOpinionGiver.status()).isEqualTo(422);
+        assertThat(byOpinionGiver.body()).contains("已出具部门负责人意见的人不能再复核同一申诉");
+        var byAppellant = api.postJson("/engine-rest/task/" + review.getId() + "/complete", "ewh.hrhead", upheld);
+        assertThat(byAppellant.status()).isEqualTo(422);
+        assertThat(byAppellant.body()).contains("申诉人不能复核自己的申诉");
+        assertThat(api.postJson("/engine-rest/task/" + review.getId() + "/complete", "hr.head", upheld).status())
+                .isEqualTo(204);
+    }
+
+    private static java.util.Map<String, Object> value(Object value) {
+        return java.util.Map.of("value", value);
+    }
+
     // ---- the walk ----
 
     /** Signs in as the user, opens the task until its form shows the label, checks it and claims it if unassigned. */
