@@ -57,8 +57,8 @@ class FourEyes {
         if (userId == null) {
             return false;
         }
-        // asked while someone else completes a task (the opinion-giver), who may not read other users:
-        // the membership is a fact of the process, not something shown to that user
+        // asked while someone else completes a task (the opinion-giver), who may lack READ on other
+        // users (SECURITY.md): the membership is a fact of the process, not something shown to that user
         CommandContext context = Context.getCommandContext();
         boolean checking = context != null && context.isAuthorizationCheckEnabled();
         if (checking) {
