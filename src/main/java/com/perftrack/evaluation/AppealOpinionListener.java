@@ -19,5 +19,6 @@ class AppealOpinionListener implements TaskListener {
         String user = HumanUser.completing(task);
         String opinion = HumanUser.required(task, "departmentHeadOpinion", "请填写意见 / an opinion is required");
         appeals.recordOpinion(((Number) task.getVariable("appealId")).longValue(), user, opinion);
+        task.setVariable(AppealReviewListener.OPINION_BY, user);
     }
 }

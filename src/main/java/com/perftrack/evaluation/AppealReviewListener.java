@@ -7,15 +7,34 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of HR's {@code Task_ReviewAppeal}: upheld or changed, always with a reason; a change
- * names a corrected score (fraction, 1.0 = 100%) and/or a corrected outcome.
+ * HR's {@code Task_ReviewAppeal}. On create: when the appellant or the opinion-giver belongs to HR,
+ * the general manager may review too (four eyes in a small HR). On complete: upheld or changed,
+ * always with a reason; a change names a corrected score (fraction, 1.0 = 100%) and/or a corrected
+ * outcome; neither the appellant nor the opinion-giver reviews.
  */
 @Component
 class AppealReviewListener implements TaskListener {
 
+    static final String OPINION_BY = "opinionGivenBy";
+
+    private final FourEyes fourEyes;
+
+    AppealReviewListener(FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
+    }
+
     @Override
     public void notify(DelegateTask task) {
+        String appellant = (String) task.getVariable(OpenAppealListener.APPELLANT);
+        String opinionBy = (String) task.getVariable(OPINION_BY);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            if (fourEyes.isHr(appellant) || fourEyes.isHr(opinionBy)) {
+                task.addCandidateGroup(FourEyes.GENERAL_MANAGER);
+            }
+            return;
+        }
         String user = HumanUser.completing(task);
+        fourEyes.notReviewingOwnAppeal(user, appellant, opinionBy);
         String decision = HumanUser.required(task, "appealDecision", "请选择：维持或改变 / upheld or changed");
         HumanUser.required(task, "decisionReason", "复核结论须说明理由 / the decision needs a reason");
         if (!AppealService.UPHELD.equals(decision) && !AppealService.CHANGED.equals(decision)) {

@@ -27,7 +27,8 @@ public class AppealService {
     public static final String CHANGED = "changed";
 
     /** What the process needs after the start. */
-    public record OpenedAppeal(long appealId, String personCode, String departmentHeadUserId) {}
+    public record OpenedAppeal(long appealId, String personCode, String departmentHeadUserId, String personName,
+            EvaluationView evaluation) {}
 
     private final AppealRepository appeals;
     private final EvaluationRepository evaluations;
@@ -68,12 +69,14 @@ public class AppealService {
         EvaluationView evaluation = stored
                 .orElseThrow(() -> new BadUserRequestException("用户 " + userId + " 在 " + quarter + " 没有考核结果 / no "
                         + "evaluation of user " + userId + " in " + quarter));
-        String head = departmentHead(evaluation.personCode()).orElse(null);
+        String head = opinionGiver(evaluation.personCode(), userId).orElse(null);
         long id = appeals.open(quarter.toString(), evaluation.personCode(), processInstanceId, userId, reasons.trim(),
                 head, calendar.now());
         archive.append(ArchiveEntry.of("APPEAL_OPENED:" + id, evaluation.personCode(), quarter.toString(), "APPEAL",
                 "提出申诉 Appeal opened: " + reasons.trim(), null, "appeal", String.valueOf(id), userId));
-        return new OpenedAppeal(id, evaluation.personCode(), head);
+        String name = organisation.findUnit(evaluation.personCode()).map(OrgUnit::name).orElse(null);
+        return new OpenedAppeal(id, evaluation.personCode(), head, EvaluationLabels.named(name, evaluation.personCode()),
+                evaluation);
     }
 
     @Transactional
@@ -135,15 +138,28 @@ public class AppealService {
         return changed;
     }
 
-    /** The manager of the first department above the person (via regions), as the organisation file names it. */
-    Optional<String> departmentHead(String personCode) {
+    /**
+     * Who gives the department head's opinion: the manager of the first department above the person
+     * (via regions), as the organisation file names it. Four eyes: when that manager is the appellant
+     * (a department head's own appeal) the opinion goes one level up, to the next department's manager
+     * or else the company's general manager. Without any department above, HR reviews alone.
+     */
+    Optional<String> opinionGiver(String personCode, String appellant) {
         Optional<OrgUnit> unit = organisation.findUnit(personCode);
+        boolean skippedOwn = false;
         for (int depth = 0; unit.isPresent() && depth < 10; depth++) {
             OrgUnit u = unit.get();
-            if (OrgUnit.DEPARTMENT.equals(u.unitType()) && u.userId() != null && !u.userId().isBlank()) {
-                return Optional.of(u.userId());
+            boolean hasUser = u.userId() != null && !u.userId().isBlank();
+            if (OrgUnit.DEPARTMENT.equals(u.unitType()) && hasUser) {
+                if (!u.userId().equals(appellant)) {
+                    return Optional.of(u.userId());
+                }
+                skippedOwn = true;
             }
-            if (u.parentCode() == null || OrgUnit.COMPANY.equals(u.unitType())) {
+            if (OrgUnit.COMPANY.equals(u.unitType())) {
+                return skippedOwn && hasUser && !u.userId().equals(appellant) ? Optional.of(u.userId()) : Optional.empty();
+            }
+            if (u.parentCode() == null) {
                 return Optional.empty();
             }
             unit = organisation.findUnit(u.parentCode());

@@ -4,7 +4,6 @@ import com.perftrack.calendar.Quarter;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +15,13 @@ import org.springframework.stereotype.Component;
 class ConfirmProposalsListener implements TaskListener {
 
     private final EvaluationService evaluations;
+    private final EvaluationTables tables;
+    private final FourEyes fourEyes;
 
-    ConfirmProposalsListener(EvaluationService evaluations) {
+    ConfirmProposalsListener(EvaluationService evaluations, EvaluationTables tables, FourEyes fourEyes) {
         this.evaluations = evaluations;
+        this.tables = tables;
+        this.fourEyes = fourEyes;
     }
 
     @Override
@@ -28,10 +31,11 @@ class ConfirmProposalsListener implements TaskListener {
         String company = (String) task.getVariable("companyCode");
         String decision = HumanUser.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
         if ("change".equals(decision)) {
-            String person = HumanUser.required(task, "changePersonCode", "请填写要修改的人员代码 / which person?");
+            String person = HumanUser.required(task, "changePersonCode", "请选择要修改的人员。/ Choose the person whose proposal changes.");
+            fourEyes.notOwnPerson(user, person, "修改本人的奖罚建议");
             evaluations.changeOutcome(quarter, company, person, HumanUser.text(task, "changeOutcome"),
                     HumanUser.text(task, "changeReason"), user);
-            task.setVariable("proposalTable", Spin.JSON(evaluations.proposalTable(quarter, company)));
+            ProposalVariables.set(task, tables, quarter, company);
             task.removeVariable("changePersonCode");
             task.removeVariable("changeOutcome");
             task.removeVariable("changeReason");
@@ -41,11 +45,18 @@ class ConfirmProposalsListener implements TaskListener {
             throw new BadUserRequestException("hrDecision must be confirm or change, got '" + decision + "'");
         }
         String termination = HumanUser.text(task, "terminationPersonCode");
+        if (termination != null) {
+            evaluations.requireEvaluated(quarter, company, termination);
+            fourEyes.notOwnPerson(user, termination, "对本人提出解除劳动关系评审");
+        }
         if (termination != null && !evaluations.hasDocumentedGuidance(quarter, termination)) {
             throw new BadUserRequestException("人员 " + termination + " 没有已确认的改进指导记录，不能提出解除劳动关系评审 / "
                     + "termination needs documented improvement guidance (a confirmed earlier warning) first");
         }
         task.setVariable("terminationFlagged", termination != null);
+        if (termination != null) {
+            task.setVariable("terminationPersonName", tables.name(termination));
+        }
         task.setVariable("hrConfirmedBy", user);
         task.setVariable("needsGeneralManager", evaluations.needsGeneralManager(quarter, company));
     }

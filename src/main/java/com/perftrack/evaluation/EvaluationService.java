@@ -102,7 +102,7 @@ public class EvaluationService {
         return rows(quarter, companyCode);
     }
 
-    private List<EvaluationView> rows(Quarter quarter, String companyCode) {
+    List<EvaluationView> rows(Quarter quarter, String companyCode) {
         return companyCode == null ? repository.ofQuarter(quarter.toString())
                 : repository.ofCompany(companyCode, quarter.toString());
     }
@@ -127,31 +127,6 @@ public class EvaluationService {
         return all;
     }
 
-    /** Rows for the HR form's table (a Json variable). */
-    public List<Map<String, Object>> proposalTable(Quarter quarter) {
-        return proposalTable(quarter, null);
-    }
-
-    /** The HR form's table of one company (null: every company). */
-    public List<Map<String, Object>> proposalTable(Quarter quarter, String companyCode) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (EvaluationView e : rows(quarter, companyCode)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("personCode", e.personCode());
-            row.put("companyCode", e.companyCode());
-            row.put("peerGroup", e.peerGroup());
-            row.put("score", e.score() == null ? "—" : e.score().toPlainString());
-            row.put("rank", e.rank() == null ? "—" : e.rank() + " / " + e.peerGroupSize());
-            row.put("consecutiveQuartersBelow", e.consecutiveQuartersBelow());
-            row.put("proposedOutcome", Objects.requireNonNullElse(e.proposedOutcome(), "—"));
-            row.put("outcome", Objects.requireNonNullElse(e.outcome(), "—"));
-            row.put("changeReason", Objects.requireNonNullElse(e.changeReason(), ""));
-            row.put("dataGaps", e.dataGaps().size());
-            rows.add(row);
-        }
-        return rows;
-    }
-
     /** HR changes one proposal before confirming; a reason is mandatory and recorded. */
     public EvaluationView changeOutcome(Quarter quarter, String personCode, String outcome, String reason,
             String userId) {
@@ -171,10 +146,7 @@ public class EvaluationService {
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        EvaluationView row = repository.find(quarter.toString(), personCode)
-                .filter(e -> companyCode == null || companyCode.equals(e.companyCode())).orElseThrow(() ->
-                new BadUserRequestException("人员 " + personCode + " 在 " + quarter + " 没有考核结果 / no evaluation of "
-                        + personCode + " in " + quarter));
+        EvaluationView row = requireEvaluated(quarter, companyCode, personCode);
         if (!EvaluationView.PROPOSED.equals(row.state())) {
             throw new BadUserRequestException("结果已确认，只能通过申诉修改 / already confirmed; only an appeal changes it");
         }
@@ -184,6 +156,14 @@ public class EvaluationService {
                         + label(row.outcome()) + " → " + label(parsed) + "；理由 reason: " + reason.trim(),
                 null, "evaluation", quarter.toString(), userId));
         return repository.find(quarter.toString(), personCode).orElseThrow();
+    }
+
+    /** The person's row of the company's quarter, else a refusal naming the unknown code. */
+    EvaluationView requireEvaluated(Quarter quarter, String companyCode, String personCode) {
+        return repository.find(quarter.toString(), personCode)
+                .filter(e -> companyCode == null || companyCode.equals(e.companyCode())).orElseThrow(() ->
+                new BadUserRequestException("人员 " + personCode + " 在 " + quarter + " 没有考核结果。/ No evaluation of "
+                        + personCode + " in " + quarter + "."));
     }
 
     public boolean needsGeneralManager(Quarter quarter) {

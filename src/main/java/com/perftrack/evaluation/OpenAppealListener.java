@@ -46,6 +46,11 @@ class OpenAppealListener implements ExecutionListener {
         execution.setVariable("appealId", opened.appealId());
         execution.setVariable("personCode", opened.personCode());
         execution.setVariable("departmentHeadUserId", opened.departmentHeadUserId());
+        // what the opinion and the review are about, as the forms show it
+        execution.setVariable("appealPersonName", opened.personName());
+        execution.setVariable("appealScore", EvaluationLabels.percent(opened.evaluation().score()));
+        execution.setVariable("appealRank", EvaluationLabels.rank(opened.evaluation()));
+        execution.setVariable("appealOutcome", EvaluationLabels.outcome(opened.evaluation().outcome()));
         execution.setProcessBusinessKey(quarter + ":" + opened.personCode());
     }
 }

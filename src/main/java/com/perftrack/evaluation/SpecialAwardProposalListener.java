@@ -24,7 +24,8 @@ class SpecialAwardProposalListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         String personCode = text(execution.getVariable("awardPersonCode"));
         OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson)
-                .orElseThrow(() -> new BadUserRequestException("未知员工编码 / no tracked person with code '" + personCode + "'"));
+                .orElseThrow(() -> new BadUserRequestException("组织文件中没有编码为 " + personCode
+                        + " 的人员，请核对员工编码。/ No tracked person with code '" + personCode + "'."));
         String company = execution.getTenantId();
         if (company != null && !company.equals(person.companyCode())) {
             // the award's HR review and decision belong to the instance's company: the nominee must be one of its people

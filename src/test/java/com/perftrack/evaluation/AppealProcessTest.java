@@ -138,6 +138,70 @@ class AppealProcessTest {
         assertThatThrownBy(() -> start("2026-Q1", "x")).hasMessageContaining("appeal window closed on 2026-04-17");
     }
 
+    @Test
+    void the_opinion_and_review_forms_see_score_rank_and_outcome_and_a_department_heads_own_appeal_goes_to_the_general_manager() {
+        // the sales head is a tracked person of his own department: 1.10 in 2026-Q1
+        fixture.unit("P4", "person", "PTCO-SALES", "sales.head", "employee");
+        for (String month : new String[] {"2026-01", "2026-02", "2026-03"}) {
+            fixture.figure(month, "P4", "SALES_AMOUNT", "100", "110");
+        }
+        fixture.jdbc.sql("update org_unit set name = '刘军' where code = 'P4'").update();
+        publishFirstQuarter();
+        as("sales.head");
+        ProcessInstance appeal = start("2026-Q1", "大客户回款计入四月 / a large payment was booked in April");
+        assertThat(appeal).isWaitingAt("Task_DepartmentHeadOpinion");
+        assertThat(task(appeal)).as("not himself: the company's general manager").isAssignedTo("gm");
+        // P1 1.20 (rank 1, bonus), P4 1.10 (rank 2 of 4), P2 0.90, P3 0.80
+        assertThat(runtimeService().getVariables(appeal.getId())).containsEntry("appealPersonName", "刘军 P4")
+                .containsEntry("appealScore", "110%").containsEntry("appealRank", "2 / 4")
+                .containsEntry("appealOutcome", "无");
+    }
+
+    @Test
+    void nobody_reviews_an_appeal_they_made_or_gave_the_opinion_on_and_hr_appeals_go_to_the_general_manager_too() {
+        var identity = processEngine.getIdentityService();
+        identity.saveGroup(group("hr"));
+        for (String user : new String[] {"hr.head", "hr.clerk"}) {
+            identity.saveUser(identity.newUser(user));
+            identity.createMembership(user, "hr");
+        }
+        try {
+            fixture.unit("PTCO-HR", "department", "PTCO", "hr.head", "hr");
+            fixture.unit("P5", "person", "PTCO-HR", "hr.clerk", "employee");
+            for (String month : new String[] {"2026-01", "2026-02", "2026-03"}) {
+                fixture.figure(month, "P5", "SALES_AMOUNT", "100", "95");
+            }
+            publishFirstQuarter();
+            as("hr.clerk");
+            ProcessInstance appeal = start("2026-Q1", "指标不适用于人力资源部 / the KPI does not fit HR");
+            assertThat(task(appeal)).isAssignedTo("hr.head");
+            as("hr.head");
+            taskService().complete(task(appeal).getId(), Map.of("departmentHeadOpinion", "建议调整指标"));
+            assertThat(appeal).isWaitingAt("Task_ReviewAppeal");
+            assertThat(task(appeal)).hasCandidateGroup("hr").hasCandidateGroup("committee-chair");
+            Map<String, Object> upheld = Map.of("appealDecision", "upheld", "decisionReason", "指标经年初批准");
+            assertThatThrownBy(() -> taskService().complete(task(appeal).getId(), upheld))
+                    .as("the opinion-giver").hasMessageContaining("已出具部门负责人意见的人不能再复核同一申诉");
+            as("hr.clerk");
+            assertThatThrownBy(() -> taskService().complete(task(appeal).getId(), upheld))
+                    .as("the appellant").hasMessageContaining("申诉人不能复核自己的申诉");
+            assertThat(appeal).isWaitingAt("Task_ReviewAppeal");
+            as("gm");
+            taskService().complete(task(appeal).getId(), upheld);
+            assertThat(runtimeService().getVariable(appeal.getId(), "reviewedBy")).isEqualTo("gm");
+        } finally {
+            identity.deleteUser("hr.head");
+            identity.deleteUser("hr.clerk");
+            identity.deleteGroup("hr");
+        }
+    }
+
+    private org.camunda.bpm.engine.identity.Group group(String id) {
+        var group = processEngine.getIdentityService().newGroup(id);
+        group.setName(id);
+        return group;
+    }
+
     private void as(String userId) {
         processEngine.getIdentityService().setAuthenticatedUserId(userId);
     }

@@ -26,6 +26,8 @@ final class EvaluationFixture {
     final JdbcClient jdbc;
     final EvaluationService evaluations;
     final AppealService appeals;
+    final EvaluationTables tables;
+    final FourEyes fourEyes;
 
     EvaluationFixture(JdbcClient jdbc, ProcessEngine engine) {
         this.jdbc = jdbc;
@@ -37,21 +39,23 @@ final class EvaluationFixture {
         var archive = new ArchiveService(jdbc, calendar);
         this.evaluations = new EvaluationService(calculator, repository, archive, calendar, new EvaluationSettings(7),
                 engine.getRuntimeService());
+        this.tables = new EvaluationTables(evaluations, organisation);
+        this.fourEyes = new FourEyes(organisation, engine.getIdentityService());
         this.appeals = new AppealService(new AppealRepository(jdbc), repository, calculator, organisation, archive,
                 calendar);
     }
 
     Map<Object, Object> beans(Map<Object, Object> beans) {
         beans.put("registerEvaluationListener", new RegisterEvaluationListener(evaluations));
-        beans.put("calculateScoresDelegate", new CalculateScoresDelegate(evaluations));
-        beans.put("confirmProposalsListener", new ConfirmProposalsListener(evaluations));
+        beans.put("calculateScoresDelegate", new CalculateScoresDelegate(evaluations, tables));
+        beans.put("confirmProposalsListener", new ConfirmProposalsListener(evaluations, tables, fourEyes));
         beans.put("approveDisciplinaryListener", new ApproveDisciplinaryListener());
-        beans.put("publishResultsDelegate", new PublishResultsDelegate(evaluations));
+        beans.put("publishResultsDelegate", new PublishResultsDelegate(evaluations, tables));
         beans.put("terminationDecisionListener", new TerminationDecisionListener(evaluations));
         beans.put("annualAwardsListener", new AnnualAwardsListener(evaluations));
         beans.put("openAppealListener", new OpenAppealListener(appeals));
         beans.put("appealOpinionListener", new AppealOpinionListener(appeals));
-        beans.put("appealReviewListener", new AppealReviewListener());
+        beans.put("appealReviewListener", new AppealReviewListener(fourEyes));
         beans.put("recordAppealDecisionDelegate", new RecordAppealDecisionDelegate(appeals));
         beans.put("recomputeOutcomesDelegate", new RecomputeOutcomesDelegate(appeals));
         return beans;

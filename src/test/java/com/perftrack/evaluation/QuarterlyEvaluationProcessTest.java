@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import com.perftrack.calendar.Quarter;
 import com.perftrack.support.ProcessTestEngine;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -171,6 +172,53 @@ class QuarterlyEvaluationProcessTest {
         as("hr.head");
         assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm",
                 "terminationPersonCode", "P3"))).hasMessageContaining("guidance");
+    }
+
+    @Test
+    void hr_sees_names_chinese_outcomes_and_percentages_picks_people_from_lists_and_cannot_change_its_own_proposal() {
+        // names as the organisation file gives them; P4 is HR's own head, a tracked person at 98.79%
+        fixture.jdbc.sql("update org_unit set name = '测试公司' where code = 'PTCO'").update();
+        fixture.jdbc.sql("update org_unit set name = '马芳' where code = 'P1'").update();
+        fixture.unit("P4", "person", "PTCO", "hr.head", "employee");
+        for (String month : new String[] {"2026-04", "2026-05", "2026-06"}) {
+            fixture.figure(month, "P4", "SALES_AMOUNT", "100", "98.79");
+        }
+        ProcessInstance evaluation = runtimeService().startProcessInstanceByKey("quarterly-evaluation",
+                Map.of("quarter", "2026-Q2", "companyCode", "PTCO"));
+        execute(job(evaluation));
+        // Q2 (target 300): P1 390 → 130% rank 1 of 4, ⌈10% × 4⌉ = 1 bonus; P3 300 → 100%; P4 296.37 → 98.79%;
+        // P2 285 → 95%, second quarter below → written warning
+        Map<String, Map<String, Object>> table = new HashMap<>();
+        json(evaluation, "proposalTable").forEach(row -> table.put(row.get("person").toString(), row));
+        assertThat(table.keySet()).containsExactlyInAnyOrder("马芳 P1", "P2", "P3", "P4");
+        assertThat(table.get("马芳 P1")).containsEntry("score", "130%（1 / 4）").containsEntry("outcome", "奖金")
+                .containsEntry("note", "数据缺口 9 项"); // 3 weighted KPIs unreported × 3 months
+        assertThat(table.get("P2")).containsEntry("score", "95%（4 / 4）").containsEntry("outcome", "书面警告")
+                .containsEntry("note", "连续 2 个季度未达标；数据缺口 9 项");
+        assertThat(table.get("P3")).containsEntry("score", "100%（2 / 4）").containsEntry("outcome", "无");
+        assertThat(table.get("P4")).containsEntry("score", "98.79%（3 / 4）");
+        assertThat(runtimeService().getVariable(evaluation.getId(), "companyName")).isEqualTo("测试公司 PTCO");
+        assertThat(json(evaluation, "personOptions")).contains(Map.of("label", "马芳 P1", "value", "P1"),
+                Map.of("label", "P2", "value", "P2")).hasSize(4);
+        assertThat(json(evaluation, "terminationOptions")).as("nobody has documented guidance before Q2").isEmpty();
+
+        as("hr.head");
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "change",
+                "changePersonCode", "P4", "changeOutcome", "BONUS", "changeReason", "我也该得奖金")))
+                .hasMessageContaining("不能修改本人的奖罚建议（P4）");
+        assertThat(fixture.row("2026-Q2", "P4").outcome()).isNull();
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "change",
+                "changePersonCode", "NOBODY", "changeOutcome", "BONUS", "changeReason", "x")))
+                .hasMessageContaining("人员 NOBODY 在 2026-Q2 没有考核结果");
+        // HR confirms the table's mechanical proposals, its own row included: the method's rule, not a judgement
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm"));
+        assertThat(evaluation).isWaitingAt("Task_PublishResults");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> json(ProcessInstance instance, String variable) {
+        var value = (org.camunda.spin.json.SpinJsonNode) runtimeService().getVariable(instance.getId(), variable);
+        return value.mapTo(List.class);
     }
 
     private void as(String userId) {

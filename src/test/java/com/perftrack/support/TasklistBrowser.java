@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -154,6 +155,142 @@ public final class TasklistBrowser implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), file,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // ---- form-js form helpers (shared by the browser walks) ----
+
+    /**
+     * Opens Tasklist's 发起流程 dialog, picks the process by (part of) its name and waits for its start
+     * form to show a field with the label; reloads while Tasklist is still loading.
+     */
+    public void openStartForm(String processName, String label) {
+        boolean shown = false;
+        for (int attempt = 0; attempt < 4 && !shown; attempt++) {
+            browser.get(url("tasklist"));
+            browser.navigate().refresh();
+            try {
+                waitUpTo(25).until(d -> {
+                    var link = d.findElements(By.xpath("//a[normalize-space(.)='发起流程']")).stream()
+                            .filter(WebElement::isDisplayed).findFirst();
+                    link.ifPresent(WebElement::click);
+                    return link.isPresent();
+                });
+                waitUpTo(15).until(d -> {
+                    var process = d.findElements(By.xpath("//a[contains(normalize-space(.), '" + processName + "')]"))
+                            .stream().filter(WebElement::isDisplayed).findFirst();
+                    process.ifPresent(p -> js("arguments[0].click();", p));
+                    return process.isPresent();
+                });
+                waitUpTo(20).until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
+                        .anyMatch(f -> f.getText().contains(label)));
+                shown = true;
+            } catch (TimeoutException e) {
+                System.out.println("start dialog not ready yet, attempt " + (attempt + 1));
+            }
+        }
+        assertThat(shown).as("the start form of %s is shown", processName).isTrue();
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        WebDriverWait shortWait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        shortWait.ignoring(StaleElementReferenceException.class);
+        return shortWait;
+    }
+
+    /**
+     * The form as a person sees it: no raw template text, no "undefined" or "NaN", nothing wider than
+     * the form; returns the visible text and leaves a screenshot target/screenshots/form-&lt;formId&gt;.png.
+     */
+    public String checkForm(String formId) throws Exception {
+        String visible = text();
+        screenshot("form-" + formId);
+        assertThat(visible).as(formId + " visible text").doesNotContain("{{").doesNotContain("undefined")
+                .doesNotContain("NaN");
+        Object overflow = js("var c = document.querySelector('.fjs-container');"
+                + "var right = c.getBoundingClientRect().right; var bad = [];"
+                + "c.querySelectorAll('*').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > right + 2) bad.push(e.tagName + '.' + e.className + ' right=' + r.right); });"
+                + "return 'container right=' + right + '\\n' + bad.slice(0, 10).join('\\n') + (bad.length ? '' : 'OK');");
+        assertThat((String) overflow).as(formId + " fits the window").endsWith("OK");
+        return visible;
+    }
+
+    /** Clicks the radio option (or checkbox) of the form whose label starts with the text. */
+    public void radio(String labelStart) {
+        until(d -> {
+            WebElement label = d.findElements(By.cssSelector(".fjs-container label")).stream()
+                    .filter(l -> l.isDisplayed() && l.getText().trim().startsWith(labelStart)).findFirst().orElse(null);
+            if (label == null) {
+                return false;
+            }
+            js("arguments[0].scrollIntoView(true); arguments[0].click();", label);
+            return true;
+        });
+    }
+
+    /** Types into the form's input ("input") or text area ("textarea") whose label starts with the text. */
+    public void type(String tag, String labelStart, String value) {
+        until(d -> {
+            WebElement input = field(d, labelStart, tag);
+            if (input == null) {
+                return false;
+            }
+            input.clear();
+            input.sendKeys(value);
+            return true;
+        });
+        settle();
+    }
+
+    /**
+     * Picks the option (by its visible text) of the form-js select whose label starts with the text;
+     * returns every option the open list offered.
+     */
+    public List<String> select(String labelStart, String option) {
+        List<String> offered = new java.util.ArrayList<>();
+        until(d -> {
+            List<WebElement> items = openItems(d);
+            if (items.isEmpty()) {
+                openSelect(d, labelStart); // looked at again on the next poll
+                return false;
+            }
+            offered.clear();
+            items.forEach(i -> offered.add(i.getText().trim()));
+            WebElement item = items.stream().filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(item).click().perform();
+            return true;
+        });
+        until(d -> field(d, labelStart, ".fjs-input-group").getText().contains(option));
+        settle();
+        return List.copyOf(offered);
+    }
+
+    private void openSelect(WebDriver d, String labelStart) {
+        WebElement display = field(d, labelStart, ".fjs-input-group");
+        if (display != null) {
+            js("arguments[0].scrollIntoView({block: 'center'});", display);
+            display.click();
+        }
+    }
+
+    private static List<WebElement> openItems(WebDriver d) {
+        return d.findElements(By.cssSelector(".fjs-container .fjs-dropdownlist-item")).stream()
+                .filter(WebElement::isDisplayed).toList();
+    }
+
+    private static WebElement field(WebDriver d, String labelStart, String css) {
+        for (WebElement field : d.findElements(By.cssSelector(".fjs-container .fjs-form-field"))) {
+            List<WebElement> labels = field.findElements(By.cssSelector("label"));
+            List<WebElement> inputs = field.findElements(By.cssSelector(css));
+            if (!labels.isEmpty() && !inputs.isEmpty() && labels.get(0).getText().trim().startsWith(labelStart)
+                    && inputs.get(0).isDisplayed()) {
+                return inputs.get(0);
+            }
+        }
+        return null;
     }
 
     @Override

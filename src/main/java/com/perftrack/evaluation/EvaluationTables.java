@@ -1,0 +1,124 @@
+package com.perftrack.evaluation;
+
+import com.perftrack.calendar.Quarter;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tables and pickers the evaluation's forms show (Json variables): names beside codes, outcomes
+ * in Chinese, scores as percentages, few enough columns to fit a form at 1280 px. Pickers are
+ * form-js {@code valuesKey} lists of {@code {label, value}}: label name and code, value the code.
+ */
+@Component
+class EvaluationTables {
+
+    private final EvaluationService evaluations;
+    private final OrganisationService organisation;
+
+    EvaluationTables(EvaluationService evaluations, OrganisationService organisation) {
+        this.evaluations = evaluations;
+        this.organisation = organisation;
+    }
+
+    /** HR's and the general manager's table of one company's quarter (null: every company). */
+    List<Map<String, Object>> proposalTable(Quarter quarter, String companyCode) {
+        Names names = new Names();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EvaluationView e : evaluations.rows(quarter, companyCode)) {
+            // four columns fit a form at 1280 px; the company is the instance's, named in the form's heading
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("person", names.of(e.personCode()));
+            row.put("score", EvaluationLabels.percent(e.score()) + "（" + EvaluationLabels.rank(e) + "）");
+            row.put("outcome", Objects.equals(e.outcome(), e.proposedOutcome()) ? EvaluationLabels.outcome(e.outcome())
+                    : EvaluationLabels.outcome(e.outcome()) + "（建议 " + EvaluationLabels.outcome(e.proposedOutcome()) + "）");
+            row.put("note", note(e));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The people of the company's quarter, for HR's "change one proposal" picker. */
+    List<Map<String, String>> personOptions(Quarter quarter, String companyCode) {
+        Names names = new Names();
+        return evaluations.rows(quarter, companyCode).stream()
+                .map(e -> option(names.of(e.personCode()), e.personCode())).toList();
+    }
+
+    /** Only people with documented improvement guidance may be put up for a termination review. */
+    List<Map<String, String>> terminationOptions(Quarter quarter, String companyCode) {
+        Names names = new Names();
+        return evaluations.rows(quarter, companyCode).stream()
+                .filter(e -> evaluations.hasDocumentedGuidance(quarter, e.personCode()))
+                .map(e -> option(names.of(e.personCode()), e.personCode())).toList();
+    }
+
+    /** The Q4 table: a person's four quarterly scores (as %) and how many quarterly bonuses they had. */
+    List<Map<String, Object>> annualTable(int year, String companyCode) {
+        Names names = new Names();
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (EvaluationView e : evaluations.ofYear(year)) {
+            if (companyCode != null && !companyCode.equals(e.companyCode())) {
+                continue; // the company's HR and general manager decide on their own people
+            }
+            Map<String, Object> row = rows.computeIfAbsent(e.personCode(), p -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("person", names.of(p));
+                fresh.put("scores", new String[] {EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE,
+                        EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE});
+                fresh.put("bonuses", 0);
+                return fresh;
+            });
+            ((String[]) row.get("scores"))[Integer.parseInt(e.quarter().substring(6)) - 1] =
+                    EvaluationLabels.percent(e.score());
+            if (Outcomes.BONUS.equals(e.outcome())) {
+                row.put("bonuses", (Integer) row.get("bonuses") + 1);
+            }
+        }
+        // one column "Q1 / Q2 / Q3 / Q4" instead of four keeps the table inside the form
+        rows.values().forEach(row -> row.put("scores", String.join(" / ", (String[]) row.get("scores"))));
+        return new ArrayList<>(rows.values());
+    }
+
+    /** "马芳 DEMO-P1" for a unit code. */
+    String name(String unitCode) {
+        return new Names().of(unitCode);
+    }
+
+    private static String note(EvaluationView e) {
+        List<String> parts = new ArrayList<>();
+        if (e.consecutiveQuartersBelow() > 0) {
+            parts.add("连续 " + e.consecutiveQuartersBelow() + " 个季度未达标");
+        }
+        if (e.changeReason() != null && !e.changeReason().isBlank()) {
+            parts.add("修改理由：" + e.changeReason());
+        }
+        if (!e.dataGaps().isEmpty()) {
+            parts.add("数据缺口 " + e.dataGaps().size() + " 项");
+        }
+        return parts.isEmpty() ? "" : String.join("；", parts);
+    }
+
+    private static Map<String, String> option(String label, String value) {
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
+    }
+
+    /** Unit names looked up once per table. */
+    private final class Names {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(String code) {
+            return code == null ? EvaluationLabels.NO_VALUE : seen.computeIfAbsent(code, c -> EvaluationLabels.named(
+                    organisation.findUnit(c).map(OrgUnit::name).orElse(null), c));
+        }
+    }
+}
