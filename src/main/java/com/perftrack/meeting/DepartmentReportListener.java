@@ -32,6 +32,7 @@ class DepartmentReportListener implements TaskListener {
     static final String[] CAUSE_KEYS = {"", "Type", "Impact", "Proposal", "RelatedDepartments",
             "ResponsibleDepartments", "Solution", "ResponsibleUser", "KpiCode"};
 
+    static final java.util.Set<String> LIST_KEYS = java.util.Set.of("RelatedDepartments", "ResponsibleDepartments");
     /** The pre-fill of a department without KPI results this period: nothing to quantify from the system. */
     static final String NO_KPI_RESULTS = "本期无 KPI 结果 / no KPI results this period";
     static final Map<String, String> STATUS = Map.of("green", "绿 green", "amber", "黄 amber", "red", "红 red");
@@ -76,7 +77,9 @@ class DepartmentReportListener implements TaskListener {
         local.put("hasCause2", false);
         for (int n = 1; n <= 2; n++) {
             for (String key : CAUSE_KEYS) {
-                local.put("cause" + n + key, null);
+                // the checklists' lists start as empty Json lists: Tasklist submits a list with the type of the
+                // variable it replaces, and a Null variable would make it send the list as type Null
+                local.put("cause" + n + key, LIST_KEYS.contains(key) ? Spin.JSON("[]") : null);
             }
         }
         // on the task's execution, not the task: completing a task writes the form's values to its

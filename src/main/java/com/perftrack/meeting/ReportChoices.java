@@ -63,29 +63,40 @@ final class ReportChoices {
 
     /**
      * The company's people who have a Camunda user: the general manager, department and region
-     * managers, tracked persons. Label: the user's name (family name first) and the unit, value: the user id.
+     * managers, tracked persons. Label: the user's name (family name first) and what they are
+     * ("刘军（销售部经理）", "马芳（华东区）"); value: the user id.
      */
     List<Map<String, String>> people(String company, IdentityService identity) {
-        Map<String, String> unitOfUser = new LinkedHashMap<>();
+        Map<String, String> unitNames = new java.util.HashMap<>();
+        List<OrgUnit> units = new ArrayList<>();
         for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
             for (OrgUnit unit : organisation.units(company, type)) {
-                if (unit.userId() != null && !unit.userId().isBlank()) {
-                    unitOfUser.putIfAbsent(unit.userId(), unit.name());
-                }
+                unitNames.put(unit.code(), unit.name());
+                units.add(unit);
             }
         }
-        if (unitOfUser.isEmpty()) {
+        Map<String, String> roleOfUser = new LinkedHashMap<>();
+        for (OrgUnit unit : units) {
+            if (unit.userId() != null && !unit.userId().isBlank()) {
+                roleOfUser.putIfAbsent(unit.userId(), switch (unit.unitType()) {
+                    case OrgUnit.COMPANY -> "总经理";
+                    case OrgUnit.PERSON -> unitNames.getOrDefault(unit.parentCode(), unit.name());
+                    default -> unit.name() + "经理";
+                });
+            }
+        }
+        if (roleOfUser.isEmpty()) {
             return List.of();
         }
         Map<String, String> names = new LinkedHashMap<>();
-        for (User user : identity.createUserQuery().userIdIn(unitOfUser.keySet().toArray(String[]::new)).list()) {
+        for (User user : identity.createUserQuery().userIdIn(roleOfUser.keySet().toArray(String[]::new)).list()) {
             names.put(user.getId(), (nz(user.getLastName()) + nz(user.getFirstName())).trim());
         }
         List<Map<String, String>> options = new ArrayList<>();
-        unitOfUser.forEach((user, unit) -> {
+        roleOfUser.forEach((user, role) -> {
             if (names.containsKey(user)) { // a user the engine does not know cannot be responsible
                 String name = names.get(user).isEmpty() ? user : names.get(user);
-                options.add(option(name + "（" + unit + "）", user));
+                options.add(option(name + "（" + role + "）", user));
             }
         });
         return options;

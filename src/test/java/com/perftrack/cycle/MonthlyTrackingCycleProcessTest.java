@@ -321,7 +321,7 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(json(sales, "departmentOptions")).isEqualTo(
                 "[{\"label\":\"销售部 sales\",\"value\":\"sales\"},{\"label\":\"市场部 marketing\",\"value\":\"marketing\"}]");
         assertThat(json(sales, "personOptions")).isEqualTo(
-                "[{\"label\":\"sales.head（销售部）\",\"value\":\"sales.head\"},{\"label\":\"马芳（马芳）\",\"value\":\"sales1\"}]");
+                "[{\"label\":\"sales.head（销售部经理）\",\"value\":\"sales.head\"},{\"label\":\"马芳（销售部）\",\"value\":\"sales1\"}]");
         assertThat(json(sales, "kpiOptions")).contains("\"销售额 SALES_AMOUNT\"").contains("FUNNEL_LOST")
                 .doesNotContain("COMPLAINTS").doesNotContain("CUSTOMER_SATISFACTION");
         assertThat(json(production, "kpiOptions")).contains("COMPLAINTS").contains("SALES_AMOUNT"); // reports none: all
