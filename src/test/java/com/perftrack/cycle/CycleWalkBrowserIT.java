@@ -109,8 +109,17 @@ class CycleWalkBrowserIT {
         tasks(cycle, "Task_RecordDepartmentReport", 5).forEach(
                 t -> reports.put((String) taskService.getVariable(t.getId(), "reportDepartment"), t));
         assertThat(reports).containsOnlyKeys("sales", "marketing", "production", "quality", "finance");
-        tasklist.login("tasklist", "marketing.head", "demo");
         Task sales = reports.get("sales");
+        // the checklists' shape over REST (a Json list) with a code nobody has: one sentence, 4xx, nothing saved
+        Map<String, Object> unknown = new java.util.HashMap<>(MonthlyCycleIT.salesReport());
+        unknown.put("cause1ResponsibleDepartments", Map.of("value", "[\"sales\", \"logistics\"]", "type", "Json"));
+        var refused = api.postJson("/engine-rest/task/" + sales.getId() + "/complete", "marketing.head",
+                Map.of("variables", unknown));
+        assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
+        assertThat(refused.json().get("message").asText()).contains("未知部门代码").contains("logistics")
+                .doesNotContain("ENGINE-").doesNotContain("Exception");
+        assertThat(findings.findings(COMPANY, PERIOD)).isEmpty();
+        tasklist.login("tasklist", "marketing.head", "demo");
         openAndCheck(sales, "record-department-report-sales", "汇报三步曲");
         String deviation = fieldValue("与计划的量化偏差");
         assertThat(deviation).as("sales' deviation pre-filled from all its KPIs").contains(SALES_KPIS)
