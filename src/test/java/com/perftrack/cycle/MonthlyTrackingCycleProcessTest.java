@@ -357,6 +357,27 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void texts_longer_than_their_room_are_refused_by_name_before_the_database() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        Task sales = task("Task_SubmitSalesInformation", cycle);
+        assertThatThrownBy(() -> taskService().complete(sales.getId(), Map.of("sales_salesSummary", "达".repeat(4001))))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("文字说明最多 4000 个字符").hasMessageContaining("sales_salesSummary（4001）");
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        Map<String, Object> agenda = agendaValues(120);
+        agenda.put("agendaPurpose", "审".repeat(1001));
+        Task confirm = task("Task_ConfirmAgenda", cycle);
+        assertThatThrownBy(() -> taskService().complete(confirm.getId(), agenda))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议目的最多 1000 个字符，现为 1001");
+        agenda.put("agendaPurpose", "审".repeat(1000));
+        taskService().complete(confirm.getId(), agenda);
+        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport");
+    }
+
+    @Test
     void distribution_company_collects_from_procurement() {
         CycleBeans.wire(beans, processEngine, db, "distribution", figures, results, actions, mail);
         ProcessInstance cycle = start("2026-10");
