@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("confirmAgendaListener")
 class ConfirmAgendaListener implements TaskListener {
 
+    /** Column agenda.purpose (V3). */
+    static final int MAX_PURPOSE = 1000;
+
     private final AgendaService agendas;
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
@@ -84,6 +87,9 @@ class ConfirmAgendaListener implements TaskListener {
         String purpose = text(task, "agendaPurpose");
         if (purpose.isBlank()) {
             problems.add("会议目的不能为空 / purpose is required");
+        } else if (purpose.length() > MAX_PURPOSE) {
+            problems.add("会议目的最多 " + MAX_PURPOSE + " 个字符，现为 " + purpose.length() + " / the purpose holds at most "
+                    + MAX_PURPOSE + " characters, got " + purpose.length());
         }
         Timing timing = new Timing(number(task, "meetingLengthMinutes", problems), number(task, "salesMinutes", problems),
                 number(task, "departmentMinutes", problems), number(task, "followUpMinutesPerAction", problems),

@@ -62,7 +62,7 @@ class ArchiveCycleResultsDelegate implements JavaDelegate {
             }
             for (OrgUnit person : personsByUser.computeIfAbsent(finding.responsibleUserId(), organisation::personsOfUser)) {
                 archive.append(ArchiveEntry.of("FINDING:" + finding.id() + ":" + person.code(), person.code(), period,
-                        "FINDING", "质询问题 #" + finding.id() + "：" + finding.title() + "；方案：" + finding.solution(),
+                        "FINDING", "质询问题 #" + finding.number() + "：" + finding.title() + "；方案：" + finding.solution(),
                         null, "finding", String.valueOf(finding.id()), finding.createdBy()));
                 written++;
             }

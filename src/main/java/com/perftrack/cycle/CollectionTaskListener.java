@@ -22,6 +22,19 @@ class CollectionTaskListener implements TaskListener {
         this.figures = figures;
     }
 
+    /** The engine keeps a text variable in at most 4,000 characters; longer is refused here, by name. */
+    static final int MAX_TEXT = 4000;
+
+    static void refuseTooLong(DelegateTask task) {
+        List<String> tooLong = task.getVariables().entrySet().stream()
+                .filter(e -> e.getValue() instanceof String text && text.length() > MAX_TEXT)
+                .map(e -> e.getKey() + "（" + ((String) e.getValue()).length() + "）").sorted().toList();
+        if (!tooLong.isEmpty()) {
+            throw new BadUserRequestException("文字说明最多 " + MAX_TEXT + " 个字符，以下字段过长：" + String.join("、", tooLong)
+                    + " / texts hold at most " + MAX_TEXT + " characters; too long: " + String.join(", ", tooLong));
+        }
+    }
+
     static String received(long count, String period) {
         return count + " 条（" + period + "）";
     }
@@ -34,6 +47,7 @@ class CollectionTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("figuresReceived", received(figures.countFigures(company, period, department), period));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            refuseTooLong(task);
             List<String> missing = figures.missingFigures(company, period, department);
             if (!missing.isEmpty()) {
                 throw new BadUserRequestException("不能提交：本部门 " + period + " 尚缺以下数据（请先在 /imports.html 导入）："

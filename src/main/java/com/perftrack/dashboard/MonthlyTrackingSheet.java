@@ -113,7 +113,7 @@ final class MonthlyTrackingSheet {
         int r = 1;
         for (Finding f : findings) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(f.id());
+            row.createCell(0).setCellValue(f.number()); // the number the meeting gave it (#1, #2 …)
             row.createCell(1).setCellValue(nullToEmpty(f.kpiCode()));
             row.createCell(2).setCellValue(nullToEmpty(f.title()));
             row.createCell(3).setCellValue(nullToEmpty(f.deviation()));

@@ -15,12 +15,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RecordDepartmentReport} (one per reporting department). On create: the deviation is
- * pre-filled from the period's KPI results of the department's KPIs, and the form starts empty
- * (local variables shadow an earlier department's values). On complete: the report is checked
+ * pre-filled from the period's KPI results of the department's KPIs (or says that there are none),
+ * the pickers get their choices ({@link ReportChoices}), and the form starts empty (local variables
+ * shadow an earlier department's values). On complete: the report is checked
  * ({@link MeetingReportValidator}) and every cause becomes a finding.
  */
 @Component("departmentReportListener")
@@ -30,12 +32,16 @@ class DepartmentReportListener implements TaskListener {
     static final String[] CAUSE_KEYS = {"", "Type", "Impact", "Proposal", "RelatedDepartments",
             "ResponsibleDepartments", "Solution", "ResponsibleUser", "KpiCode"};
 
+    static final java.util.Set<String> LIST_KEYS = java.util.Set.of("RelatedDepartments", "ResponsibleDepartments");
+    /** The pre-fill of a department without KPI results this period: nothing to quantify from the system. */
+    static final String NO_KPI_RESULTS = "本期无 KPI 结果 / no KPI results this period";
     static final Map<String, String> STATUS = Map.of("green", "绿 green", "amber", "黄 amber", "red", "红 red");
 
     private final KpiResultService results;
     private final KpiCatalog catalog;
     private final FindingService findings;
     private final OrganisationService organisation;
+    private final ReportChoices choices;
 
     DepartmentReportListener(KpiResultService results, KpiCatalog catalog, FindingService findings,
             OrganisationService organisation) {
@@ -43,6 +49,7 @@ class DepartmentReportListener implements TaskListener {
         this.catalog = catalog;
         this.findings = findings;
         this.organisation = organisation;
+        this.choices = new ReportChoices(organisation, catalog);
     }
 
     @Override
@@ -56,15 +63,23 @@ class DepartmentReportListener implements TaskListener {
 
     private void prefill(DelegateTask task) {
         String department = (String) task.getVariable("reportDepartment");
+        String company = (String) task.getVariable("companyCode");
         Map<String, Object> local = new HashMap<>();
         local.put("reportDepartmentName", MeetingTexts.departmentName(department));
-        local.put("deviation", deviationText((String) task.getVariable("companyCode"),
-                (String) task.getVariable("period"), department));
+        String deviation = deviationText(company, (String) task.getVariable("period"), department);
+        local.put("deviation", deviation.isEmpty() ? NO_KPI_RESULTS : deviation);
+        // the pickers' choices (valuesKey): Json, so that Tasklist's form reads them as lists
+        local.put("departmentOptions", Spin.JSON(choices.departments(company)));
+        local.put("personOptions", Spin.JSON(choices.people(company,
+                task.getProcessEngineServices().getIdentityService())));
+        local.put("kpiOptions", Spin.JSON(choices.kpis(department)));
         local.put("noFinding", false);
         local.put("hasCause2", false);
         for (int n = 1; n <= 2; n++) {
             for (String key : CAUSE_KEYS) {
-                local.put("cause" + n + key, null);
+                // the checklists' lists start as empty Json lists: Tasklist submits a list with the type of the
+                // variable it replaces, and a Null variable would make it send the list as type Null
+                local.put("cause" + n + key, LIST_KEYS.contains(key) ? Spin.JSON("[]") : null);
             }
         }
         // on the task's execution, not the task: completing a task writes the form's values to its
@@ -82,8 +97,9 @@ class DepartmentReportListener implements TaskListener {
             if (!department.equals(kpi.sourceDepartment()) || r == null || r.target() == null || r.actual() == null) {
                 continue;
             }
-            lines.add(kpi.nameZh() + " " + kpi.code() + "：目标 " + plain(r.target()) + "，实际 " + plain(r.actual())
-                    + "，偏差 " + plain(r.deviation())
+            boolean pct = "percent".equals(kpi.unit());
+            lines.add(kpi.nameZh() + " " + kpi.code() + "：目标 " + value(r.target(), pct) + "，实际 "
+                    + value(r.actual(), pct) + "，偏差 " + (pct ? points(r.deviation()) : plain(r.deviation()))
                     + (r.deviationPct() == null ? "" : "（" + percent(r.deviationPct()) + "）")
                     + (r.status() == null ? "" : "，" + STATUS.getOrDefault(r.status(), r.status())));
         }
@@ -93,23 +109,34 @@ class DepartmentReportListener implements TaskListener {
     private void record(DelegateTask task) {
         Map<String, Object> values = new HashMap<>(task.getVariables());
         var identity = task.getProcessEngineServices().getIdentityService();
-        var result = MeetingReportValidator.validate(values, catalog::exists,
-                user -> identity.createUserQuery().userId(user).count() > 0);
-        if (!result.problems().isEmpty()) {
-            throw new BadUserRequestException(String.join("；", result.problems()));
-        }
         String company = (String) task.getVariable("companyCode");
         String period = (String) task.getVariable("period");
         String department = (String) task.getVariable("reportDepartment");
+        var result = MeetingReportValidator.validate(values, catalog::exists,
+                user -> identity.createUserQuery().userId(user).count() > 0, choices.departmentCodes(company),
+                !deviationText(company, period, department).isEmpty());
+        if (!result.problems().isEmpty()) {
+            throw new BadUserRequestException(String.join("；", result.problems()));
+        }
         String recorder = TaskActor.of(task);
         for (ReportedCause cause : result.causes()) {
             String responsibleUser = cause.responsibleUser() != null ? cause.responsibleUser()
                     : organisation.managerUserId(company, cause.responsibleDepartments().get(0)).orElse(null);
             findings.create(new Finding(null, company, period, department, cause.kpiCode(),
-                    MeetingTexts.title(cause.cause()), (String) values.get("deviation"), cause.cause(), cause.causeType(),
+                    MeetingTexts.title(cause.cause()), FormValues.text(values.get("deviation")), cause.cause(), cause.causeType(),
                     cause.impact(), cause.proposal(), String.join(",", cause.relatedDepartments()),
                     String.join(",", cause.responsibleDepartments()), cause.solution(), responsibleUser, recorder, null));
         }
+    }
+
+    private static String value(BigDecimal value, boolean percent) {
+        return value == null ? "—" : percent ? percent(value) : plain(value);
+    }
+
+    /** A difference of two percentages, in percentage points. */
+    private static String points(BigDecimal fraction) {
+        return fraction == null ? "—" : fraction.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP)
+                .toPlainString() + " 个百分点";
     }
 
     private static String plain(BigDecimal value) {

@@ -4,11 +4,23 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One inquiry outcome of the review meeting. */
+/**
+ * One inquiry outcome of the review meeting. {@code number} is its number in the meeting (#1, #2 …
+ * per company and period, without gaps), given when it is saved; {@code id} is the database key.
+ */
 public record Finding(Long id, String companyCode, String period, String reportingDepartment, String kpiCode,
         String title, String deviation, String cause, String causeType, String impact, String proposal,
         String relatedDepartments, String responsibleDepartments, String solution, String responsibleUserId,
-        String createdBy, Instant createdAt) {
+        String createdBy, Instant createdAt, Integer number) {
+
+    /** A finding to be saved: its number in the meeting is given by {@link FindingService#create}. */
+    public Finding(Long id, String companyCode, String period, String reportingDepartment, String kpiCode,
+            String title, String deviation, String cause, String causeType, String impact, String proposal,
+            String relatedDepartments, String responsibleDepartments, String solution, String responsibleUserId,
+            String createdBy, Instant createdAt) {
+        this(id, companyCode, period, reportingDepartment, kpiCode, title, deviation, cause, causeType, impact, proposal,
+                relatedDepartments, responsibleDepartments, solution, responsibleUserId, createdBy, createdAt, null);
+    }
 
     public List<String> responsibleDepartmentList() {
         return split(responsibleDepartments);

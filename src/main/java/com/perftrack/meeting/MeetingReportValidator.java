@@ -2,7 +2,6 @@ package com.perftrack.meeting;
 
 import com.perftrack.security.CommitteeGroup;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,32 +29,43 @@ final class MeetingReportValidator {
     private MeetingReportValidator() {
     }
 
-    /**
-     * @param values     the form's values (keys of forms/record-department-report.form)
-     * @param kpiExists  whether a KPI code is in the catalogue
-     * @param userExists whether a Camunda user exists
-     */
+    /** A report of a department with KPI results, any known department allowed. */
     static Result validate(Map<String, Object> values, Predicate<String> kpiExists, Predicate<String> userExists) {
+        return validate(values, kpiExists, userExists, Set.of(), true);
+    }
+
+    /**
+     * @param values             the form's values (keys of forms/record-department-report.form); the
+     *                           department fields come as a list (the form's checklists, a Json
+     *                           variable) or as comma-separated text (older REST clients)
+     * @param kpiExists          whether a KPI code is in the catalogue
+     * @param userExists         whether a Camunda user exists
+     * @param companyDepartments the departments (group ids) of the cycle's company; empty: any known one
+     * @param hasKpiResults      whether the department has KPI results this period: without any there is
+     *                           no number to quote, and the deviation may say so in words
+     */
+    static Result validate(Map<String, Object> values, Predicate<String> kpiExists, Predicate<String> userExists,
+            Set<String> companyDepartments, boolean hasKpiResults) {
         List<String> problems = new ArrayList<>();
         String deviation = text(values, "deviation");
         if (deviation.isBlank()) {
             problems.add("请填写量化偏差 / the deviation from plan is required");
-        } else if (!HAS_NUMBER.matcher(deviation).find()) {
+        } else if (hasKpiResults && !HAS_NUMBER.matcher(deviation).find()) {
             problems.add("偏差必须量化（含数字）/ the deviation must be quantified");
         }
         tooLong("量化偏差 deviation", deviation, MAX_DEVIATION, "", problems);
         List<ReportedCause> causes = new ArrayList<>();
         if (!Boolean.TRUE.equals(values.get("noFinding"))) {
-            causes.add(cause(1, values, kpiExists, userExists, problems));
+            causes.add(cause(1, values, kpiExists, userExists, companyDepartments, problems));
             if (Boolean.TRUE.equals(values.get("hasCause2"))) {
-                causes.add(cause(2, values, kpiExists, userExists, problems));
+                causes.add(cause(2, values, kpiExists, userExists, companyDepartments, problems));
             }
         }
         return new Result(causes, problems);
     }
 
     private static ReportedCause cause(int n, Map<String, Object> values, Predicate<String> kpiExists,
-            Predicate<String> userExists, List<String> problems) {
+            Predicate<String> userExists, Set<String> companyDepartments, List<String> problems) {
         String p = "cause" + n;
         String label = "原因" + n + " / cause " + n + ": ";
         String cause = text(values, p);
@@ -65,8 +75,10 @@ final class MeetingReportValidator {
         String solution = text(values, p + "Solution");
         String user = text(values, p + "ResponsibleUser");
         String kpi = text(values, p + "KpiCode").toUpperCase();
-        List<String> related = departments(text(values, p + "RelatedDepartments"), label + "相关部门 related", problems);
-        List<String> responsible = departments(text(values, p + "ResponsibleDepartments"), label + "责任部门 responsible", problems);
+        List<String> related = departments(values.get(p + "RelatedDepartments"), label + "相关部门 related",
+                companyDepartments, problems);
+        List<String> responsible = departments(values.get(p + "ResponsibleDepartments"), label + "责任部门 responsible",
+                companyDepartments, problems);
         if (cause.isBlank()) {
             problems.add(label + "请描述原因 / describe the cause");
         }
@@ -107,12 +119,15 @@ final class MeetingReportValidator {
         }
     }
 
-    private static List<String> departments(String csv, String label, List<String> problems) {
+    private static List<String> departments(Object value, String label, Set<String> companyDepartments,
+            List<String> problems) {
         List<String> result = new ArrayList<>();
-        for (String part : Arrays.stream(csv.split("[,，、;\\s]+")).filter(s -> !s.isBlank()).toList()) {
+        for (String part : FormValues.list(value)) {
             String code = part.trim().toLowerCase();
             if (!DEPARTMENTS.contains(code) || CommitteeGroup.byId(code).isEmpty()) {
                 problems.add(label + "：未知部门代码 / unknown department '" + part + "'");
+            } else if (!companyDepartments.isEmpty() && !companyDepartments.contains(code)) {
+                problems.add(label + "：本公司没有该部门 / the company has no department '" + part + "'");
             } else if (!result.contains(code)) {
                 result.add(code);
             }
@@ -121,7 +136,6 @@ final class MeetingReportValidator {
     }
 
     private static String text(Map<String, Object> values, String key) {
-        Object value = values.get(key);
-        return value == null ? "" : value.toString().trim();
+        return FormValues.text(values.get(key));
     }
 }

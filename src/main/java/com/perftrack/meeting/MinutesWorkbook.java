@@ -53,7 +53,7 @@ final class MinutesWorkbook {
                     "解决方案 Solution", "责任人 Person", "记录人 Recorded by");
             int r = 1;
             for (Finding f : findings) {
-                row(minutes, r++, null, f.id(), f.reportingDepartment(), nz(f.kpiCode()), nz(f.deviation()), nz(f.cause()),
+                row(minutes, r++, null, f.number(), f.reportingDepartment(), nz(f.kpiCode()), nz(f.deviation()), nz(f.cause()),
                         nz(f.causeType()), nz(f.impact()), nz(f.proposal()), nz(f.relatedDepartments()),
                         f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()));
             }

@@ -289,6 +289,95 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void report_pickers_offer_the_company_s_choices_and_a_department_without_kpi_results_says_so() {
+        db.jdbc().sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) values "
+                + "('ACME-SALES', 'department', '销售部', 'ACME', 'ACME', 'sales.head', 'sales', current_timestamp), "
+                + "('ACME-MKT', 'department', '市场部', 'ACME', 'ACME', null, 'marketing', current_timestamp), "
+                + "('ACME-P1', 'person', '马芳', 'ACME-SALES', 'ACME', 'sales1', 'employee', current_timestamp)").update();
+        var user = processEngine.getIdentityService().createUserQuery().userId("sales1").singleResult();
+        user.setFirstName("芳");
+        user.setLastName("马");
+        processEngine.getIdentityService().saveUser(user);
+        // sales has KPI results this period (two of its KPIs, one a percentage); production has none
+        when(results.results("2026-10", "company", "ACME")).thenReturn(List.of(
+                new com.perftrack.kpi.KpiResultView("2026-10", "company", "ACME", "SALES_AMOUNT", bd("2000000"),
+                        bd("1750000"), bd("-250000"), bd("-0.125"), bd("0.875"), null, null, "red", null),
+                new com.perftrack.kpi.KpiResultView("2026-10", "company", "ACME", "ORDER_CONVERSION", bd("0.25"),
+                        bd("0.2"), bd("-0.05"), bd("-0.2"), bd("0.8"), null, null, "red", null)));
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        confirmAgenda(cycle, 120);
+        Task sales = report("sales");
+        Task production = report("production");
+
+        assertThat((String) taskService().getVariable(sales.getId(), "deviation")).isEqualTo(
+                "销售额 SALES_AMOUNT：目标 2000000，实际 1750000，偏差 -250000（-12.5%），红 red\n"
+                        + "订单转化率 ORDER_CONVERSION：目标 25.0%，实际 20.0%，偏差 -5.0 个百分点（-20.0%），红 red");
+        assertThat(taskService().getVariable(production.getId(), "deviation"))
+                .isEqualTo("本期无 KPI 结果 / no KPI results this period");
+        assertThat(json(sales, "departmentOptions")).isEqualTo(
+                "[{\"label\":\"销售部 sales\",\"value\":\"sales\"},{\"label\":\"市场部 marketing\",\"value\":\"marketing\"}]");
+        assertThat(json(sales, "personOptions")).isEqualTo(
+                "[{\"label\":\"sales.head（销售部经理）\",\"value\":\"sales.head\"},{\"label\":\"马芳（销售部）\",\"value\":\"sales1\"}]");
+        assertThat(json(sales, "kpiOptions")).contains("\"销售额 SALES_AMOUNT\"").contains("FUNNEL_LOST")
+                .doesNotContain("COMPLAINTS").doesNotContain("CUSTOMER_SATISFACTION");
+        assertThat(json(production, "kpiOptions")).contains("COMPLAINTS").contains("SALES_AMOUNT"); // reports none: all
+
+        // the pickers send lists (Tasklist: Json variables); a department the company lacks is refused, nothing saved
+        Map<String, Object> picked = new HashMap<>(salesReport());
+        picked.put("cause1RelatedDepartments", org.camunda.spin.Spin.JSON("[\"marketing\"]"));
+        picked.put("cause1ResponsibleDepartments", org.camunda.spin.Spin.JSON("[\"sales\", \"quality\"]"));
+        assertThatThrownBy(() -> taskService().complete(sales.getId(), picked))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("本公司没有该部门").hasMessageContaining("quality");
+        picked.put("cause1ResponsibleDepartments", org.camunda.spin.Spin.JSON("[\"sales\", \"marketing\"]"));
+        taskService().complete(sales.getId(), picked);
+        // without KPI results the deviation in words is accepted
+        taskService().complete(production.getId(), Map.of("deviation", "本期无 KPI 结果 / no KPI results this period",
+                "noFinding", true));
+        var finding = db.jdbc().sql("select meeting_number, responsible_departments, related_departments from finding")
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        assertThat(finding).containsExactly("1 sales,marketing marketing");
+    }
+
+    private Task report(String department) {
+        return taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list().stream()
+                .filter(t -> department.equals(taskService().getVariable(t.getId(), "reportDepartment"))).findFirst()
+                .orElseThrow();
+    }
+
+    private static String json(Task task, String variable) {
+        return taskService().getVariable(task.getId(), variable).toString();
+    }
+
+    private static java.math.BigDecimal bd(String value) {
+        return new java.math.BigDecimal(value);
+    }
+
+    @Test
+    void texts_longer_than_their_room_are_refused_by_name_before_the_database() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        Task sales = task("Task_SubmitSalesInformation", cycle);
+        assertThatThrownBy(() -> taskService().complete(sales.getId(), Map.of("sales_salesSummary", "达".repeat(4001))))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("文字说明最多 4000 个字符").hasMessageContaining("sales_salesSummary（4001）");
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        Map<String, Object> agenda = agendaValues(120);
+        agenda.put("agendaPurpose", "审".repeat(1001));
+        Task confirm = task("Task_ConfirmAgenda", cycle);
+        assertThatThrownBy(() -> taskService().complete(confirm.getId(), agenda))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议目的最多 1000 个字符，现为 1001");
+        agenda.put("agendaPurpose", "审".repeat(1000));
+        taskService().complete(confirm.getId(), agenda);
+        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport");
+    }
+
+    @Test
     void distribution_company_collects_from_procurement() {
         CycleBeans.wire(beans, processEngine, db, "distribution", figures, results, actions, mail);
         ProcessInstance cycle = start("2026-10");

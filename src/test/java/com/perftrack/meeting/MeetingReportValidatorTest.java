@@ -3,8 +3,10 @@ package com.perftrack.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 
 class MeetingReportValidatorTest {
@@ -102,5 +104,54 @@ class MeetingReportValidatorTest {
         var result = validate(v);
         assertThat(result.causes()).hasSize(2);
         assertThat(result.problems()).anyMatch(p -> p.startsWith("原因2"));
+    }
+
+    // ---- pickers (issue 11): checklists send lists, Tasklist as a Json variable ----
+
+    @Test
+    void departments_picked_in_the_checklists_arrive_as_json_lists_and_give_the_same_cause() {
+        var v = report();
+        v.put("cause1RelatedDepartments", Spin.JSON("[\"marketing\"]"));
+        v.put("cause1ResponsibleDepartments", Spin.JSON("[\"sales\", \"marketing\", \"sales\"]"));
+        v.put("cause1ResponsibleUser", "sales1");
+        var result = MeetingReportValidator.validate(v, KPIS::contains, USERS::contains,
+                Set.of("sales", "marketing", "quality"), true);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.causes()).singleElement().satisfies(c -> {
+            assertThat(c.relatedDepartments()).containsExactly("marketing");
+            assertThat(c.responsibleDepartments()).containsExactly("sales", "marketing");
+            assertThat(c.responsibleUser()).isEqualTo("sales1");
+        });
+        v.put("cause1ResponsibleDepartments", List.of("quality"));
+        assertThat(validate(v).causes().get(0).responsibleDepartments()).containsExactly("quality");
+    }
+
+    @Test
+    void an_unknown_code_in_a_list_and_a_department_the_company_lacks_are_refused_by_name() {
+        var v = report();
+        v.put("cause1RelatedDepartments", Spin.JSON("[\"logistics\"]"));
+        v.put("cause1ResponsibleDepartments", Spin.JSON("[\"sales\", \"procurement\"]"));
+        var problems = MeetingReportValidator.validate(v, KPIS::contains, USERS::contains,
+                Set.of("sales", "marketing"), true).problems();
+        assertThat(problems).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("相关部门").contains("未知部门代码").contains("logistics"))
+                .anySatisfy(p -> assertThat(p).contains("责任部门").contains("本公司没有该部门").contains("procurement"));
+        v.put("cause1ResponsibleDepartments", Spin.JSON("[]"));
+        assertThat(validate(v).problems()).anyMatch(p -> p.contains("请指定责任部门"));
+    }
+
+    // ---- deviation of a department without KPI results ----
+
+    @Test
+    void without_kpi_results_the_deviation_may_say_so_in_words_but_is_still_required() {
+        Map<String, Object> v = new HashMap<>(Map.of("deviation", DepartmentReportListener.NO_KPI_RESULTS,
+                "noFinding", true));
+        assertThat(MeetingReportValidator.validate(v, KPIS::contains, USERS::contains, Set.of(), false).problems())
+                .isEmpty();
+        assertThat(MeetingReportValidator.validate(v, KPIS::contains, USERS::contains, Set.of(), true).problems())
+                .containsExactly("偏差必须量化（含数字）/ the deviation must be quantified");
+        v.put("deviation", " ");
+        assertThat(MeetingReportValidator.validate(v, KPIS::contains, USERS::contains, Set.of(), false).problems())
+                .containsExactly("请填写量化偏差 / the deviation from plan is required");
     }
 }
