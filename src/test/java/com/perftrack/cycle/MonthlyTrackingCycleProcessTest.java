@@ -185,6 +185,65 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void the_standing_offices_own_action_result_is_recorded_by_the_secretary_general_four_eyes() {
+        var identity = processEngine.getIdentityService();
+        for (String[] member : new String[][] {{"mkt.own", "marketing"}, {"sg.own", "secretary-general"}}) {
+            if (identity.createUserQuery().userId(member[0]).count() == 0) {
+                identity.saveUser(identity.newUser(member[0]));
+            }
+            if (identity.createGroupQuery().groupId(member[1]).count() == 0) {
+                identity.saveGroup(identity.newGroup(member[1]));
+            }
+            if (identity.createUserQuery().userId(member[0]).memberOfGroup(member[1]).count() == 0) {
+                identity.createMembership(member[0], member[1]);
+            }
+        }
+        var own = CycleBeans.action(51L, "缩短市场调研周期", "marketing");
+        var others = CycleBeans.action(52L, "提高华东区拜访量", "sales");
+        own = new com.perftrack.action.ActionView(own.actionId(), own.findingId(), own.companyCode(), own.period(),
+                own.item(), own.responsibleDepartment(), false, "mkt.own", "marketing", "mkt.own", null,
+                own.deadline(), null, null, own.status(), 1, own.openedOn(), null, null, null, null, null, null,
+                own.processInstanceId());
+        when(actions.actionsForAgenda("ACME", "2026-10")).thenReturn(List.of(own, others));
+        when(actions.action(51L)).thenReturn(java.util.Optional.of(own));
+        when(actions.action(52L)).thenReturn(java.util.Optional.of(others));
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        confirmAgenda(cycle, 120);
+        taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()
+                .forEach(t -> taskService().complete(t.getId(), noFinding()));
+
+        Task ownResult = taskService().createTaskQuery().taskDefinitionKey("Task_RecordActionResult")
+                .taskCandidateGroup("secretary-general").singleResult();
+        assertThat(ownResult).as("marketing's own action goes to the secretary-general").isNotNull();
+        assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_RecordActionResult")
+                .taskCandidateGroup("marketing").list()).as("the standing office keeps the other department's")
+                .hasSize(1);
+        assertThat((String) taskService().getVariable(ownResult.getId(), "actionSummary"))
+                .contains("#51 缩短市场调研周期").contains("预期结果：（尚未填写 / not written yet）")
+                .doesNotContain("null");
+
+        identity.setAuthenticatedUserId("mkt.own");
+        try {
+            assertThatThrownBy(() -> taskService().complete(ownResult.getId(), Map.of("actionOutcome", "IMPROVED",
+                    "actionOutcomeNote", "自评：已改善"))).hasMessageContaining("不能记录本部门改进行动的结果");
+        } finally {
+            identity.clearAuthentication();
+        }
+        identity.setAuthenticatedUserId("sg.own");
+        try {
+            taskService().complete(ownResult.getId(), Map.of("actionOutcome", "NOT_IMPROVED",
+                    "actionOutcomeNote", "调研周期未缩短，提出批评"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        verify(actions).recordOutcome(eq(51L), eq("NOT_IMPROVED"), anyString(), eq("2026-10"), eq("sg.own"));
+    }
+
+    @Test
     void a_department_cannot_submit_while_its_figures_are_missing() {
         when(figures.missingFigures("ACME", "2026-10", "sales")).thenReturn(List.of("SALES_AMOUNT @ company ACME"));
         ProcessInstance cycle = start("2026-10");

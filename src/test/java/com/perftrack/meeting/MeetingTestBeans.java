@@ -22,6 +22,7 @@ public final class MeetingTestBeans {
                 "departmentReportListener", new DepartmentReportListener(results, new KpiCatalog(jdbc), findings,
                         new OrganisationService(jdbc)),
                 "confirmFindingsListener", new ConfirmFindingsListener(findings),
-                "actionResultListener", new ActionResultListener(actions));
+                "actionResultListener", new ActionResultListener(actions,
+                        com.perftrack.action.ActionJudges.create(engine.getIdentityService(), new OrganisationService(jdbc))));
     }
 }
