@@ -28,8 +28,8 @@ record ImportSettings(Integer maxRows, Long maxBytes, Integer maxColumns, Intege
         maxCellChars = maxCellChars == null ? 4_000 : maxCellChars;
         maxUnpackedBytes = maxUnpackedBytes == null ? 64L * 1024 * 1024 : maxUnpackedBytes;
         maxConcurrent = maxConcurrent == null ? 2 : maxConcurrent;
-        maxWaiting = maxWaiting == null ? 8 : maxWaiting;
-        queueSeconds = queueSeconds == null ? 10.0 : queueSeconds;
+        maxWaiting = maxWaiting == null ? 32 : maxWaiting;
+        queueSeconds = queueSeconds == null ? 30.0 : queueSeconds;
         retryAfterSeconds = retryAfterSeconds == null ? 3 : retryAfterSeconds;
     }
 
