@@ -126,7 +126,7 @@ class CycleWalkBrowserIT {
                 .contains("订单转化率 ORDER_CONVERSION：目标 25.0%，实际 20.0%");
         tasklist.claim();
         textarea("原因1（量化）", "华东区两名销售离职，拜访量下降 35%");
-        radio("内部原因");
+        tasklist.radio("内部原因");
         textfield("原因1的量化影响", "销售额少 25 万元");
         textarea("改进建议", "恢复周拜访计划，每人每周 12 次");
         tick("相关部门", "市场部 marketing");
@@ -265,20 +265,8 @@ class CycleWalkBrowserIT {
         input.sendKeys(value);
     }
 
-    private void radio(String labelStart) {
-        tasklist.until(d -> {
-            WebElement label = d.findElements(By.cssSelector(".fjs-container label")).stream()
-                    .filter(l -> l.isDisplayed() && l.getText().trim().startsWith(labelStart)).findFirst().orElse(null);
-            if (label == null) {
-                return false;
-            }
-            tasklist.js("arguments[0].scrollIntoView(true); arguments[0].click();", label);
-            return true;
-        });
-    }
-
     private void checkbox(String labelStart) {
-        radio(labelStart);
+        tasklist.radio(labelStart);
     }
 
     /** Ticks one option of a checklist (its label is the option's label the server put into the task). */

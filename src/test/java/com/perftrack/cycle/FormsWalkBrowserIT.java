@@ -88,7 +88,7 @@ class FormsWalkBrowserIT {
     void special_award_hr_review() throws Exception {
         Task task = task(startSpecialAward(), "Task_ReviewSpecialAward");
         walk(task, "hr.head", "special-award-hr-review", "人力资源部审核", () -> {
-            radio("同意，报总经理");
+            tasklist.radio("同意，报总经理");
             textarea("理由", "贡献突出，材料齐全");
         });
     }
@@ -106,7 +106,7 @@ class FormsWalkBrowserIT {
         }
         Task task = task(instance, "Task_DecideSpecialAward");
         walk(task, "gm", "special-award-gm-decision", "总经理决定", () -> {
-            radio("批准");
+            tasklist.radio("批准");
             textarea("理由", "同意人力资源部意见");
         });
     }
@@ -341,28 +341,7 @@ class FormsWalkBrowserIT {
     }
 
     private void checkForm(String formId) throws Exception {
-        String visible = tasklist.text();
-        tasklist.screenshot("form-" + formId);
-        assertThat(visible).as(formId + " visible text").doesNotContain("{{").doesNotContain("undefined")
-                .doesNotContain("NaN");
-        Object overflow = tasklist.js("var c = document.querySelector('.fjs-container');"
-                + "var right = c.getBoundingClientRect().right; var bad = [];"
-                + "c.querySelectorAll('*').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + "  if (r.width > 0 && r.right > right + 2) bad.push(e.tagName + '.' + e.className + ' right=' + r.right); });"
-                + "return 'container right=' + right + '\\n' + bad.slice(0, 10).join('\\n') + (bad.length ? '' : 'OK');");
-        assertThat((String) overflow).as(formId + " fits 1280 px").endsWith("OK");
-    }
-
-    private void radio(String labelStart) {
-        tasklist.until(d -> {
-            WebElement label = d.findElements(By.cssSelector(".fjs-container label")).stream()
-                    .filter(l -> l.isDisplayed() && l.getText().trim().startsWith(labelStart)).findFirst().orElse(null);
-            if (label == null) {
-                return false;
-            }
-            tasklist.js("arguments[0].scrollIntoView(true); arguments[0].click();", label);
-            return true;
-        });
+        tasklist.checkForm(formId);
     }
 
     private void textarea(String labelStart, String value) {
