@@ -23,10 +23,58 @@ const CHINESE_NAME = /^(\s*)([\u3400-\u9fff]{1,4}) ([\u3400-\u9fff]{1,3})(\s*)$/
 // texts written into the webapps' templates rather than taken from the locale: [selector, English, Chinese]
 const FIXED_TEXTS = [['td.actions', 'Actions', '操作']];
 
+// Camunda Forms (form-js 1.8.7, inside Tasklist) write their checks' messages and a few words in
+// English: [English, Chinese], the English as a pattern of the whole text. A pattern's own message
+// would show the regular expression; the field's description says the expected format in words.
+const FORM_TEXTS = [
+  [/^Field is required\.$/, () => '此项必填 / required.'],
+  [/^Field must have maximum length of (\d+)\.$/, m => '最多 ' + m[1] + ' 个字 / at most ' + m[1] + ' characters.'],
+  [/^Field must have minimum length of (\d+)\.$/, m => '至少 ' + m[1] + ' 个字 / at least ' + m[1] + ' characters.'],
+  [/^Field must have maximum value of (.+)\.$/, m => '不能大于 ' + m[1] + ' / at most ' + m[1] + '.'],
+  [/^Field must have minimum value of (.+)\.$/, m => '不能小于 ' + m[1] + ' / at least ' + m[1] + '.'],
+  [/^Field must match pattern .*$/, () => '格式不符，请按下方说明填写 / see the format below.'],
+  [/^Value is not a number\.$/, () => '请输入数字 / enter a number.'],
+  [/^Select$/, () => '请选择'],
+  [/^Search$/, () => '搜索'],
+  [/^No results$/, () => '无匹配项']
+];
+const FORM_PLACEHOLDERS = {Search: '搜索', Select: '请选择'};
+
+function localizeForm(node) {
+  const parent = node.parentElement;
+  if (!parent || !parent.closest('.fjs-container')) {
+    return false;
+  }
+  const text = node.nodeValue.trim();
+  for (const [english, chinese] of FORM_TEXTS) {
+    const match = english.exec(text);
+    if (match) {
+      node.nodeValue = node.nodeValue.replace(text, chinese(match));
+      return true;
+    }
+  }
+  return false;
+}
+
+function localizePlaceholders(root) {
+  if (!root.querySelectorAll) {
+    return;
+  }
+  root.querySelectorAll('.fjs-container [placeholder]').forEach(input => {
+    const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
+    if (chinese) {
+      input.setAttribute('placeholder', chinese);
+    }
+  });
+}
+
 function localize(node) {
   const match = CHINESE_NAME.exec(node.nodeValue);
   if (match) {
     node.nodeValue = match[1] + match[3] + match[2] + match[4];
+    return;
+  }
+  if (localizeForm(node)) {
     return;
   }
   const parent = node.parentElement;
@@ -42,6 +90,7 @@ function reorderNames(root) {
     localize(root);
     return;
   }
+  localizePlaceholders(root);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     localize(node);
