@@ -25,14 +25,14 @@ const FIXED_TEXTS = [['td.actions', 'Actions', '操作']];
 
 // Camunda Forms (form-js 1.8.7, inside Tasklist) write their checks' messages and a few words in
 // English: [English, Chinese], the English as a pattern of the whole text. A pattern's own message
-// would show the regular expression; the field's description says the expected format in words.
+// would show the regular expression; each such field's description says the expected format in words.
 const FORM_TEXTS = [
   [/^Field is required\.$/, () => '此项必填 / required.'],
   [/^Field must have maximum length of (\d+)\.$/, m => '最多 ' + m[1] + ' 个字 / at most ' + m[1] + ' characters.'],
   [/^Field must have minimum length of (\d+)\.$/, m => '至少 ' + m[1] + ' 个字 / at least ' + m[1] + ' characters.'],
   [/^Field must have maximum value of (.+)\.$/, m => '不能大于 ' + m[1] + ' / at most ' + m[1] + '.'],
   [/^Field must have minimum value of (.+)\.$/, m => '不能小于 ' + m[1] + ' / at least ' + m[1] + '.'],
-  [/^Field must match pattern .*$/, () => '格式不符，请按下方说明填写 / see the format below.'],
+  [/^Field must match pattern .*$/, () => '格式不符，请按字段说明填写 / not in the format the field describes.'],
   [/^Value is not a number\.$/, () => '请输入数字 / enter a number.'],
   [/^Select$/, () => '请选择'],
   [/^Search$/, () => '搜索'],
