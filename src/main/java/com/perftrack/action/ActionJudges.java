@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * records it. Nobody who wrote the action or belongs to its department records its result.
  */
 @Component
-public class ActionJudges {
+class ActionJudges {
 
     private final ActionPickers pickers;
 
@@ -20,29 +20,29 @@ public class ActionJudges {
     }
 
     /** For engine-only process tests. */
-    public static ActionJudges create(IdentityService identity, OrganisationService organisation) {
+    static ActionJudges create(IdentityService identity, OrganisationService organisation) {
         return new ActionJudges(new ActionPickers(identity, organisation));
     }
 
     /** The group that records the action's result at the meeting. */
-    public String resultRecorderGroup(ActionView action) {
+    String resultRecorderGroup(ActionView action) {
         return ActionReviewers.decide(action.responsibleDepartment(), pickers.groupsOf(action.authorUserId()))
                 .smartReviewGroup();
     }
 
     /** Whether the user may judge the action: not its author, not a member of its department. */
-    public boolean mayJudge(ActionView action, String userId) {
+    boolean mayJudge(ActionView action, String userId) {
         return ActionReviewers.mayJudge(userId, action.authorUserId(), action.responsibleDepartment(),
                 pickers.groupsOf(userId));
     }
 
     /** The Chinese name of a user, family name first. */
-    public String nameOf(String userId) {
+    String nameOf(String userId) {
         return pickers.nameOf(userId);
     }
 
     /** The name of a company's department. */
-    public String departmentName(String companyCode, String group) {
+    String departmentName(String companyCode, String group) {
         return pickers.departmentName(companyCode, group);
     }
 }

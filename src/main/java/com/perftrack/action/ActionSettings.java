@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * falls due, how long after the deadline a missing outcome escalates (and repeats), the sender.
  */
 @ConfigurationProperties("ptc.action")
-public record ActionSettings(Integer deadlineHorizonDays, Integer reportHour, Integer outcomeGraceDays,
+record ActionSettings(Integer deadlineHorizonDays, Integer reportHour, Integer outcomeGraceDays,
         Integer reEscalationDays, String mailFrom) {
 
     public ActionSettings {

@@ -1,7 +1,7 @@
 package com.perftrack.agenda;
 
 import com.perftrack.calendar.Period;
-import com.perftrack.cycle.CompanySettings;
+import com.perftrack.organisation.CompanySettings;
 import com.perftrack.organisation.ReaderScopes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

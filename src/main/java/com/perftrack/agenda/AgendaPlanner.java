@@ -12,7 +12,7 @@ import java.util.Map;
  * first, then the other member departments, then the follow-up of last cycle's actions, then
  * free discussion and a buffer. Everything must fit the meeting length.
  */
-public final class AgendaPlanner {
+final class AgendaPlanner {
 
     /** Minutes per kind of item; the secretary-general may change any of them. */
     public record Timing(int lengthMinutes, int salesMinutes, int departmentMinutes, int followUpMinutesPerAction,

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code meetingDayOffset} days after the drafting, at {@code meetingTime}.
  */
 @ConfigurationProperties("ptc.agenda")
-public record AgendaSettings(Integer meetingLengthMinutes, Integer salesMinutes, Integer departmentMinutes,
+record AgendaSettings(Integer meetingLengthMinutes, Integer salesMinutes, Integer departmentMinutes,
         Integer minimumSpeakerMinutes, Integer followUpMinutesPerAction, Integer freeDiscussionMinutes,
         Integer bufferMinutes, Integer meetingDayOffset, String meetingTime) {
 

@@ -1,6 +1,7 @@
 package com.perftrack.cycle;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.organisation.CompanySettings;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -2,6 +2,7 @@ package com.perftrack.cycle;
 
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
+import com.perftrack.organisation.CompanySettings;
 import java.util.Date;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;

@@ -1,2 +1,5 @@
-/** The monthly tracking cycle: its start (timer or form), one cycle per company and period, next-cycle follow-up. */
+/**
+ * The monthly tracking cycle: its start (timer or form), one cycle per company and period, its
+ * service tasks (KPI results, improvement actions started, results archived), next-cycle follow-up.
+ */
 package com.perftrack.cycle;

@@ -3,7 +3,7 @@ package com.perftrack.dashboard;
 import static com.perftrack.dashboard.DashboardViews.plain;
 
 import com.perftrack.calendar.Period;
-import com.perftrack.cycle.CompanySettings;
+import com.perftrack.organisation.CompanySettings;
 import com.perftrack.dashboard.DashboardViews.*;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.Kpi;

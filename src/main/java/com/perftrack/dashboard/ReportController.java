@@ -1,6 +1,6 @@
 package com.perftrack.dashboard;
 
-import com.perftrack.cycle.CompanySettings;
+import com.perftrack.organisation.CompanySettings;
 import com.perftrack.kpi.Kpi;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;

@@ -1,5 +1,6 @@
 package com.perftrack.imports;
 
+import com.perftrack.organisation.OrganisationService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +28,19 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final ImportService imports;
-    private final JdbcClient jdbc;
+    private final OrganisationService organisation;
     private final IdentityService identityService;
 
-    DemoData(ImportService imports, JdbcClient jdbc, IdentityService identityService) {
+    DemoData(ImportService imports, OrganisationService organisation, IdentityService identityService) {
         this.imports = imports;
-        this.jdbc = jdbc;
+        this.organisation = organisation;
         this.identityService = identityService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean present = jdbc.sql("select count(*) from org_unit where code = ?").param(DEMO_COMPANY)
-                .query(Integer.class).single() > 0;
-        if (present) {
+        // the organisation feature's table is read through its service, not by SQL of our own
+        if (organisation.findUnit(DEMO_COMPANY).isPresent()) {
             return;
         }
         identityService.clearAuthentication();

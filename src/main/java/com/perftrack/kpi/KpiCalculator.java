@@ -31,7 +31,7 @@ import java.util.function.Function;
  * </ul>
  * Ratios are rounded half-up to 6 decimals; stored numbers have 6 decimals.
  */
-public final class KpiCalculator {
+final class KpiCalculator {
 
     static final int SCALE = 6;
     private static final int WORK_SCALE = 12;

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code bpmn/kpi-status.dmn}, where process owners change them.
  */
 @ConfigurationProperties("ptc.kpi")
-public record KpiSettings(BigDecimal attainmentCap) {
+record KpiSettings(BigDecimal attainmentCap) {
 
     public KpiSettings {
         attainmentCap = attainmentCap == null ? new BigDecimal("1.5") : attainmentCap;

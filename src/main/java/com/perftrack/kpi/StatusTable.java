@@ -21,7 +21,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * a message naming the rule, so a bad edit stops the calculation instead of mis-colouring it.
  * Rules are tried in order and the first match wins (the DMN's hit policy is FIRST).
  */
-public final class StatusTable {
+final class StatusTable {
 
     public static final String DECISION_KEY = "kpi-status";
     private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");

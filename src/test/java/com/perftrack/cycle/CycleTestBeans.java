@@ -1,9 +1,12 @@
 package com.perftrack.cycle;
 
+import com.perftrack.archive.ArchiveService;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.KpiResultService;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.organisation.CompanySettings;
+import com.perftrack.organisation.OrganisationService;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,14 +29,17 @@ public final class CycleTestBeans {
         beans.put("cycleSchedule", new CycleSchedule(settings));
         beans.put("registerCycleListener", new RegisterCycleListener(new CycleRegistry(jdbc),
                 new CompanySettings("ACME", "Acme", companyType), calendar, engine.getHistoryService(), settings,
-                new com.perftrack.organisation.OrganisationService(jdbc)));
+                new OrganisationService(jdbc)));
         beans.put("collectionTaskListener", new CollectionTaskListener(figures));
         beans.put("collectionFollowUpListener", new CollectionFollowUpListener(tasks, figures, mailer));
         beans.put("sendCollectionReminderDelegate", new SendCollectionReminderDelegate(tasks, mailer));
         beans.put("notifyLateCollectionDelegate", new NotifyLateCollectionDelegate(tasks, mailer));
         beans.put("calculateKpiResultsDelegate", new CalculateKpiResultsDelegate(results));
-        beans.put("startImprovementActionsDelegate", new StartImprovementActionsDelegate(
-                new FindingService(jdbc, calendar), engine.getRuntimeService()));
+        FindingService findings = new FindingService(jdbc, calendar);
+        beans.put("startImprovementActionsDelegate", new StartImprovementActionsDelegate(findings,
+                engine.getRuntimeService()));
+        beans.put("archiveCycleResultsDelegate", new ArchiveCycleResultsDelegate(new ArchiveService(jdbc, calendar),
+                new OrganisationService(jdbc), results, findings));
         return beans;
     }
 }

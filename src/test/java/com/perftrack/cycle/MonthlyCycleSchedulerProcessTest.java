@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.organisation.CompanySettings;
 import com.perftrack.support.ProcessTestEngine;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

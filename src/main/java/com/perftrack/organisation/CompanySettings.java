@@ -1,4 +1,4 @@
-package com.perftrack.cycle;
+package com.perftrack.organisation;
 
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ptc.company")
 public record CompanySettings(String code, String name, String type) {
 
-    static final Set<String> TYPES = Set.of("production", "distribution", "project-management");
+    /** The company types the process models know. */
+    public static final Set<String> TYPES = Set.of("production", "distribution", "project-management");
 
     public CompanySettings {
         code = code == null || code.isBlank() ? "DEMO" : code;

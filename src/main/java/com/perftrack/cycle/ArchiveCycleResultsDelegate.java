@@ -1,5 +1,7 @@
-package com.perftrack.archive;
+package com.perftrack.cycle;
 
+import com.perftrack.archive.ArchiveEntry;
+import com.perftrack.archive.ArchiveService;
 import com.perftrack.kpi.KpiResultService;
 import com.perftrack.kpi.KpiResultView;
 import com.perftrack.meeting.Finding;

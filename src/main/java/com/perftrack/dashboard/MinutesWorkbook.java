@@ -1,7 +1,8 @@
-package com.perftrack.meeting;
+package com.perftrack.dashboard;
 
 import com.perftrack.action.ActionView;
 import com.perftrack.agenda.Agenda;
+import com.perftrack.meeting.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,5 @@
-package com.perftrack.meeting;
+package com.perftrack.action;
 
-import com.perftrack.action.ActionJudges;
-import com.perftrack.action.ActionService;
-import com.perftrack.action.ActionView;
 import java.util.Optional;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -1,16 +1,16 @@
-package com.perftrack.meeting;
+package com.perftrack.dashboard;
 
 import com.perftrack.action.ActionService;
 import com.perftrack.agenda.AgendaService;
 import com.perftrack.calendar.Period;
-import com.perftrack.cycle.CompanySettings;
+import com.perftrack.meeting.FindingService;
+import com.perftrack.organisation.CompanySettings;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,8 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 class MinutesController {
-
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final AgendaService agendas;
     private final FindingService findings;
@@ -58,7 +56,7 @@ class MinutesController {
         byte[] xlsx = MinutesWorkbook.write(name, period, agendas.find(code, period).orElse(null),
                 findings.findings(code, period), actions.actionsForAgenda(code, period).stream()
                         .filter(a -> a.outcome() != null).toList());
-        return ResponseEntity.ok().contentType(XLSX)
+        return ResponseEntity.ok().contentType(ReportController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-minutes-" + code + "-" + period + ".xlsx\"")
                 .body(xlsx);
     }
