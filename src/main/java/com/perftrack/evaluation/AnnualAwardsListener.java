@@ -92,8 +92,10 @@ class AnnualAwardsListener implements TaskListener {
             }
             for (String person : people) {
                 if (!candidates.contains(person)) {
-                    throw new BadUserRequestException("「" + award.chinese() + "」中的人员 " + person + " 不是本公司 " + year
-                            + " 年有考核得分的人员，请从列表中选择。/ " + person + " is not one of this company's people with a "
+                    // a client's value is echoed, not a page of it
+                    String shown = person.length() > 40 ? person.substring(0, 40) + "…" : person;
+                    throw new BadUserRequestException("「" + award.chinese() + "」中的人员 " + shown + " 不是本公司 " + year
+                            + " 年有考核得分的人员，请从列表中选择。/ " + shown + " is not one of this company's people with a "
                             + "score in " + year + "; pick the " + award.english() + " from the list.");
                 }
             }
