@@ -86,6 +86,37 @@ class EvaluationTables {
         return new ArrayList<>(rows.values());
     }
 
+    /**
+     * The people HR may propose for an annual award: the company's people with a score in the year
+     * (null company: every company), as picker options in the order of the year's table.
+     */
+    List<Map<String, String>> annualPersonOptions(int year, String companyCode) {
+        Names names = new Names();
+        return annualCandidates(year, companyCode).stream().map(p -> option(names.of(p), p)).toList();
+    }
+
+    /** The codes of {@link #annualPersonOptions}: what the server accepts from the pickers. */
+    List<String> annualCandidates(int year, String companyCode) {
+        return evaluations.ofYear(year).stream()
+                .filter(e -> companyCode == null || companyCode.equals(e.companyCode()))
+                .filter(e -> e.score() != null)
+                .map(EvaluationView::personCode).distinct().toList();
+    }
+
+    /** The general manager's table of HR's proposals: the person by name and code, the award in Chinese, the reason. */
+    List<Map<String, Object>> annualProposalTable(List<AnnualAwardsListener.Proposal> proposals) {
+        Names names = new Names();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AnnualAwardsListener.Proposal p : proposals) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("person", names.of(p.personCode()));
+            row.put("award", p.award().chinese());
+            row.put("reason", p.reason());
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** "马芳 DEMO-P1" for a unit code. */
     String name(String unitCode) {
         return new Names().of(unitCode);

@@ -52,7 +52,7 @@ final class EvaluationFixture {
         beans.put("approveDisciplinaryListener", new ApproveDisciplinaryListener());
         beans.put("publishResultsDelegate", new PublishResultsDelegate(evaluations, tables));
         beans.put("terminationDecisionListener", new TerminationDecisionListener(evaluations));
-        beans.put("annualAwardsListener", new AnnualAwardsListener(evaluations));
+        beans.put("annualAwardsListener", new AnnualAwardsListener(evaluations, tables));
         beans.put("openAppealListener", new OpenAppealListener(appeals));
         beans.put("appealOpinionListener", new AppealOpinionListener(appeals));
         beans.put("appealReviewListener", new AppealReviewListener(fourEyes));

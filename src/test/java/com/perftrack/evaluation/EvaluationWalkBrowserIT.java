@@ -165,16 +165,47 @@ class EvaluationWalkBrowserIT {
         tasklist.type("textarea", "理由", "先按降职/调岗评审处理");
         complete(taskOf(evaluation, "Task_DecideTerminationGm").getId(), "evaluation-termination-gm");
 
-        // Q4: annual awards proposed by HR, approved by the general manager
-        text = open(task(evaluation, "Task_ProposeAnnualAwards"), "hr.head", "evaluation-annual-awards", "提议");
-        assertThat(text).contains("林晓 EWK-P1", "120%", "98.67%");
-        tasklist.type("textarea", "提议", "EWK-P1;YEAR_END_BONUS;四个季度均居第一");
-        complete(taskOf(evaluation, "Task_ProposeAnnualAwards").getId(), "evaluation-annual-awards");
+        // Q4: annual awards picked by HR from the company's people, approved by the general manager from a table
+        Task propose = task(evaluation, "Task_ProposeAnnualAwards");
+        text = open(propose, "hr.head", "evaluation-annual-awards", "年终奖");
+        assertThat(text).contains("林晓 EWK-P1", "120%", "98.67%", "年终奖", "晋升", "额外假期", "特殊贡献奖");
+        assertThat((Object) tasklist.until(d -> tasklist.js("var p = Array.from(document.querySelectorAll('.fjs-taglist-input'))"
+                + ".map(function (i) { return i.placeholder; }); return p.length === 4 ? p.join(',') : null;")))
+                .as("form-js's English placeholder in Chinese (ptc/locale.js)").isEqualTo("搜索,搜索,搜索,搜索");
+        // over REST the same lists (Json): a code nobody has, another company's person, a missing reason → 422
+        fourEyesCompany(); // EWH-H1 has a 2024 score, in company EWH
+        for (var refused : List.of(
+                List.of("yearEndBonusPeople", "[\"NOBODY\"]", "「年终奖」中的人员 NOBODY 不是本公司 2024 年有考核得分的人员"),
+                List.of("promotionPeople", "[\"EWH-H1\"]", "「晋升」中的人员 EWH-H1 不是本公司 2024 年有考核得分的人员"),
+                List.of("extraLeavePeople", "[\"EWK-P1\"]", "请填写「额外假期」的理由。"))) {
+            java.util.Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put(refused.get(0), java.util.Map.of("value", refused.get(1), "type", "Json"));
+            if (!refused.get(0).equals("extraLeavePeople")) {
+                variables.put(refused.get(0).replace("People", "Reason"), value("理由"));
+            }
+            var answer = api.postJson("/engine-rest/task/" + propose.getId() + "/complete", "hr.head",
+                    java.util.Map.of("variables", variables));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+            assertThat(answer.body()).contains(refused.get(2));
+        }
+        assertThat(taskOf(evaluation, "Task_ProposeAnnualAwards")).as("nothing changed").isNotNull();
+        assertThat(tasklist.tag("年终奖", "林晓 EWK-P1")).as("the company's people with a 2024 score")
+                .containsExactly("林晓 EWK-P1", "周航 EWK-P2", "吴静 EWK-P3");
+        tasklist.type("textarea", "年终奖理由", "四个季度均居第一");
+        tasklist.tag("特殊贡献奖", "林晓 EWK-P1");
+        assertThat(tasklist.tag("特殊贡献奖", "吴静 EWK-P3")).as("林晓 is picked already")
+                .containsExactly("周航 EWK-P2", "吴静 EWK-P3");
+        tasklist.type("textarea", "特殊贡献奖理由", "带出两家新客户");
+        complete(propose.getId(), "evaluation-annual-awards");
         text = open(task(evaluation, "Task_ApproveAnnualAwards"), "gm", "evaluation-approve-annual-awards", "决定");
-        assertThat(text).contains("EWK-P1;YEAR_END_BONUS");
+        assertThat(text).contains("林晓 EWK-P1", "年终奖", "四个季度均居第一", "吴静 EWK-P3", "特殊贡献奖", "带出两家新客户")
+                .doesNotContain("YEAR_END_BONUS").doesNotContain("SPECIAL_CONTRIBUTION").doesNotContain("没有提议");
         tasklist.radio("批准");
         complete(taskOf(evaluation, "Task_ApproveAnnualAwards").getId(), "evaluation-approve-annual-awards");
         tasklist.until(d -> runtimeService.createProcessInstanceQuery().processInstanceId(evaluation).count() == 0);
+        var archive = api.get("/api/archive/EWK-P3", "hr.head");
+        assertThat(archive.status()).isEqualTo(200);
+        assertThat(archive.body()).contains("年度奖励：特殊贡献奖（2024 年）；理由：带出两家新客户");
 
         // 吴静 appeals the written warning in the 发起流程 dialog
         tasklist.login("tasklist", APPELLANT, "demo");
@@ -214,29 +245,7 @@ class EvaluationWalkBrowserIT {
      */
     @Test
     void an_hr_heads_own_appeal_is_judged_by_others_only() throws Exception {
-        TestCompanies.joinDemoCommittee(companies, "EWH");
-        var organisation = api.postFile("/api/imports/organisation", ADMIN, "ewh.csv", bytes(
-                "unit_type,code,name,parent_code,user_id,email,role\n"
-                        + "company,EWH,四眼核对公司,,gm,,production\n"
-                        + "department,EWH-HR,人力资源部,EWH,ewh.hrhead,,hr\n"
-                        + "person,EWH-H1,郑洁,EWH-HR,ewh.hrhead,,employee\n"));
-        assertThat(organisation.status()).as(organisation.body()).isEqualTo(200);
-        var figures = api.postFile("/api/imports/figures", ADMIN, "ewh.csv", bytes(
-                "period,unit_type,unit_code,kpi_code,target,actual\n"
-                        + "2024-07,person,EWH-H1,SALES_AMOUNT,100,95\n2024-08,person,EWH-H1,SALES_AMOUNT,100,95\n"
-                        + "2024-09,person,EWH-H1,SALES_AMOUNT,100,95\n"));
-        assertThat(figures.status()).as(figures.body()).isEqualTo(200);
-        var head = identityService.createUserQuery().userId("ewh.hrhead").singleResult();
-        head.setPassword("demo");
-        identityService.saveUser(head);
-        assertThat(identityService.createUserQuery().userId("ewh.hrhead").memberOfGroup("hr").count()).isOne();
-        Quarter q3 = Quarter.parse("2024-Q3");
-        if (!evaluations.isOpenOrDone(q3, "EWH")) {
-            evaluations.registerRun(q3, "EWH", "published-before-the-four-eyes-check");
-            evaluations.evaluate(q3, "EWH");
-            evaluations.publish(q3, "EWH", "hr.head", "gm");
-        }
-
+        fourEyesCompany();
         var started = api.postJson("/engine-rest/process-definition/key/appeal/start", "ewh.hrhead", java.util.Map.of(
                 "variables", java.util.Map.of("quarter", value("2024-Q3"), "reasons", value("人力资源部不应考核销售额"))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -259,6 +268,32 @@ class EvaluationWalkBrowserIT {
         assertThat(byAppellant.body()).contains("申诉人不能复核自己的申诉");
         assertThat(api.postJson("/engine-rest/task/" + review.getId() + "/complete", "hr.head", upheld).status())
                 .isEqualTo(204);
+    }
+
+    /** Company EWH, its HR head ewh.hrhead also a tracked person (EWH-H1) of HR, 2024-Q3 published. */
+    private void fourEyesCompany() {
+        TestCompanies.joinDemoCommittee(companies, "EWH");
+        var organisation = api.postFile("/api/imports/organisation", ADMIN, "ewh.csv", bytes(
+                "unit_type,code,name,parent_code,user_id,email,role\n"
+                        + "company,EWH,四眼核对公司,,gm,,production\n"
+                        + "department,EWH-HR,人力资源部,EWH,ewh.hrhead,,hr\n"
+                        + "person,EWH-H1,郑洁,EWH-HR,ewh.hrhead,,employee\n"));
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(200);
+        var figures = api.postFile("/api/imports/figures", ADMIN, "ewh.csv", bytes(
+                "period,unit_type,unit_code,kpi_code,target,actual\n"
+                        + "2024-07,person,EWH-H1,SALES_AMOUNT,100,95\n2024-08,person,EWH-H1,SALES_AMOUNT,100,95\n"
+                        + "2024-09,person,EWH-H1,SALES_AMOUNT,100,95\n"));
+        assertThat(figures.status()).as(figures.body()).isEqualTo(200);
+        var head = identityService.createUserQuery().userId("ewh.hrhead").singleResult();
+        head.setPassword("demo");
+        identityService.saveUser(head);
+        assertThat(identityService.createUserQuery().userId("ewh.hrhead").memberOfGroup("hr").count()).isOne();
+        Quarter q3 = Quarter.parse("2024-Q3");
+        if (!evaluations.isOpenOrDone(q3, "EWH")) {
+            evaluations.registerRun(q3, "EWH", "published-before-the-four-eyes-check");
+            evaluations.evaluate(q3, "EWH");
+            evaluations.publish(q3, "EWH", "hr.head", "gm");
+        }
     }
 
     private static java.util.Map<String, Object> value(Object value) {

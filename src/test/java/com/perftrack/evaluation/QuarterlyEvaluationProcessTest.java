@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.Spin;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,9 +128,19 @@ class QuarterlyEvaluationProcessTest {
 
     @Test
     void fourth_quarter_termination_is_a_decision_of_hr_and_the_general_manager_and_awards_follow() {
+        fixture.jdbc.sql("update org_unit set name = '马芳' where code = 'P1'").update();
+        // another company's person with a 2026 score: not one of PTCO's to propose
+        fixture.jdbc.sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) "
+                + "values ('OTCO', 'company', '别家公司', null, 'OTCO', null, null, now()), "
+                + "('X1', 'person', '外人', 'OTCO', 'OTCO', 'x1', 'employee', now())").update();
+        for (String month : new String[] {"2026-04", "2026-05", "2026-06"}) {
+            fixture.figure(month, "X1", "SALES_AMOUNT", "100", "100");
+        }
         fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
         fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null);
-        ProcessInstance evaluation = start("2026-Q4");
+        assertThat(fixture.row("2026-Q2", "X1").score()).isNotNull();
+        ProcessInstance evaluation = runtimeService().startProcessInstanceByKey("quarterly-evaluation",
+                Map.of("quarter", "2026-Q4", "companyCode", "PTCO"));
         execute(job(evaluation));
         assertThat(fixture.row("2026-Q4", "P2").outcome()).as("fourth quarter below target")
                 .isEqualTo("DEMOTION_OR_TRANSFER_REVIEW");
@@ -146,16 +157,45 @@ class QuarterlyEvaluationProcessTest {
         taskService().complete(task(evaluation).getId(), Map.of("terminationGmDecision", "keep",
                 "terminationGmReason", "先调岗 transfer first"));
         assertThat(evaluation).isWaitingAt("Task_ProposeAnnualAwards");
+        // the pickers' choices: PTCO's people with a score in 2026 (not OTCO's X1); every list starts as an empty Json list
+        assertThat(json(evaluation, "annualPersonOptions")).containsExactlyInAnyOrder(
+                Map.of("label", "马芳 P1", "value", "P1"), Map.of("label", "P2", "value", "P2"),
+                Map.of("label", "P3", "value", "P3"));
+        for (String list : new String[] {"yearEndBonusPeople", "promotionPeople", "extraLeavePeople",
+                "specialContributionPeople"}) {
+            assertThat(json(evaluation, list)).as(list).isEmpty();
+        }
         as("hr.head");
-        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("annualProposals", "P1;CAR;why")))
-                .hasMessageContaining("YEAR_END_BONUS");
-        taskService().complete(task(evaluation).getId(), Map.of("annualProposals", "P1;YEAR_END_BONUS;四个季度均获奖金"));
+        String propose = task(evaluation).getId();
+        assertThatThrownBy(() -> taskService().complete(propose, Map.of("yearEndBonusPeople", Spin.JSON("[\"NOBODY\"]"),
+                "yearEndBonusReason", "x")))
+                .hasMessageEndingWith("「年终奖」中的人员 NOBODY 不是本公司 2026 年有考核得分的人员，请从列表中选择。/ NOBODY is not one of "
+                        + "this company's people with a score in 2026; pick the year-end bonus from the list.'");
+        assertThatThrownBy(() -> taskService().complete(propose, Map.of("promotionPeople", Spin.JSON("[\"P1\", \"X1\"]"),
+                "promotionReason", "x"))).as("another company's person").hasMessageContaining("「晋升」中的人员 X1 不是本公司");
+        assertThatThrownBy(() -> taskService().complete(propose, Map.of("yearEndBonusPeople", Spin.JSON("[\"P1\"]"),
+                "extraLeavePeople", Spin.JSON("[\"P3\"]"), "yearEndBonusReason", "四个季度均获奖金")))
+                .hasMessageEndingWith("请填写「额外假期」的理由。/ Give the reason for the extra leave.'");
+        assertThat(evaluation).isWaitingAt("Task_ProposeAnnualAwards");
+        taskService().complete(propose, Map.of("yearEndBonusPeople", Spin.JSON("[\"P1\"]"),
+                "yearEndBonusReason", "四个季度均获奖金", "specialContributionPeople", Spin.JSON("[\"P1\", \"P3\"]"),
+                "specialContributionReason", "带出新客户 new customers"));
+        // the general manager reads a table: names, the award in Chinese, the reason
+        assertThat(json(evaluation, "annualProposalTable")).containsExactly(
+                Map.of("person", "马芳 P1", "award", "年终奖", "reason", "四个季度均获奖金"),
+                Map.of("person", "马芳 P1", "award", "特殊贡献奖", "reason", "带出新客户 new customers"),
+                Map.of("person", "P3", "award", "特殊贡献奖", "reason", "带出新客户 new customers"));
+        assertThat(runtimeService().getVariable(evaluation.getId(), "annualProposalCount")).isEqualTo(3);
         as("gm");
         taskService().complete(task(evaluation).getId(), Map.of("gmAnnualDecision", "approve"));
         assertThat(evaluation).isEnded().hasPassed("Task_ApproveAnnualAwards", "Task_DecideTerminationGm");
-        var p1 = fixture.jdbc.sql("select summary from archive_entry where person_code = 'P1' and entry_type = 'REWARD'")
-                .query(String.class).list();
-        assertThat(p1).anySatisfy(s -> assertThat(s).contains("YEAR_END_BONUS"));
+        var p1 = fixture.jdbc.sql("select summary from archive_entry where person_code = 'P1' and entry_type = 'REWARD' "
+                + "and summary like '年度奖励%' order by summary").query(String.class).list();
+        assertThat(p1).containsExactly(
+                "年度奖励：年终奖（2026 年）；理由：四个季度均获奖金；提议 proposed by hr.head，批准 approved by gm",
+                "年度奖励：特殊贡献奖（2026 年）；理由：带出新客户 new customers；提议 proposed by hr.head，批准 approved by gm");
+        assertThat(fixture.jdbc.sql("select count(*) from archive_entry where person_code = 'P3' and entry_type = 'REWARD' "
+                + "and summary like '年度奖励：特殊贡献奖%'").query(Integer.class).single()).isOne();
         var p2 = fixture.jdbc.sql("select summary from archive_entry where person_code = 'P2' and summary like '%termination%'")
                 .query(String.class).list();
         assertThat(p2).hasSize(2);

@@ -268,6 +268,54 @@ public final class TasklistBrowser implements AutoCloseable {
         return List.copyOf(offered);
     }
 
+    /**
+     * Adds the option (by its visible text) to the form-js taglist whose label starts with the text;
+     * returns every option its open list offered (those already picked are not offered again).
+     */
+    public List<String> tag(String labelStart, String option) {
+        List<String> offered = new java.util.ArrayList<>();
+        until(d -> {
+            WebElement taglist = formField(d, labelStart, ".fjs-taglist-input");
+            if (taglist == null) {
+                return false;
+            }
+            // the list opens under the focused input, inside the field: another open list does not count
+            List<WebElement> items = taglist.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            if (items.isEmpty()) {
+                WebElement input = taglist.findElement(By.cssSelector(".fjs-taglist-input"));
+                js("arguments[0].scrollIntoView({block: 'center'});", input);
+                input.click(); // looked at again on the next poll
+                return false;
+            }
+            offered.clear();
+            items.forEach(i -> offered.add(i.getText().trim()));
+            WebElement item = items.stream().filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(item).click().perform();
+            return true;
+        });
+        until(d -> formField(d, labelStart, ".fjs-taglist-input").findElements(By.cssSelector(".fjs-taglist-tag-label"))
+                .stream().anyMatch(t -> t.getText().trim().equals(option)));
+        settle();
+        return List.copyOf(offered);
+    }
+
+    /** The whole form field (label, input, open list) whose label starts with the text and whose input matches. */
+    private static WebElement formField(WebDriver d, String labelStart, String css) {
+        for (WebElement field : d.findElements(By.cssSelector(".fjs-container .fjs-form-field"))) {
+            List<WebElement> labels = field.findElements(By.cssSelector("label"));
+            List<WebElement> inputs = field.findElements(By.cssSelector(css));
+            if (!labels.isEmpty() && !inputs.isEmpty() && labels.get(0).getText().trim().startsWith(labelStart)
+                    && inputs.get(0).isDisplayed()) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     private void openSelect(WebDriver d, String labelStart) {
         WebElement display = field(d, labelStart, ".fjs-input-group");
         if (display != null) {

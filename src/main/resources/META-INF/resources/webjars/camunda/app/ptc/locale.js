@@ -85,6 +85,16 @@ function localize(node) {
   });
 }
 
+// form-js 1.8.7 writes these placeholders into Camunda Forms' fields in English, with no way to set them
+const FIXED_PLACEHOLDERS = [['input.fjs-taglist-input', 'Search', '搜索']];
+
+function localizePlaceholders(root) {
+  FIXED_PLACEHOLDERS.forEach(([selector, english, chinese]) => {
+    const inputs = root.matches && root.matches(selector) ? [root] : Array.from(root.querySelectorAll ? root.querySelectorAll(selector) : []);
+    inputs.filter(input => input.getAttribute('placeholder') === english).forEach(input => input.setAttribute('placeholder', chinese));
+  });
+}
+
 function reorderNames(root) {
   if (root.nodeType === Node.TEXT_NODE) {
     localize(root);
