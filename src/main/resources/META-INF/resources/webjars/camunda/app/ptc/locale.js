@@ -60,7 +60,11 @@ function localizePlaceholders(root) {
   if (!root.querySelectorAll) {
     return;
   }
-  root.querySelectorAll('.fjs-container [placeholder]').forEach(input => {
+  const inputs = Array.from(root.querySelectorAll('.fjs-container [placeholder]'));
+  if (root.matches && root.matches('.fjs-container [placeholder]')) {
+    inputs.push(root);
+  }
+  inputs.forEach(input => {
     const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
     if (chinese) {
       input.setAttribute('placeholder', chinese);
@@ -82,16 +86,6 @@ function localize(node) {
     if (parent && node.nodeValue.trim() === english && parent.matches(selector)) {
       node.nodeValue = node.nodeValue.replace(english, chinese);
     }
-  });
-}
-
-// form-js 1.8.7 writes these placeholders into Camunda Forms' fields in English, with no way to set them
-const FIXED_PLACEHOLDERS = [['input.fjs-taglist-input', 'Search', '搜索']];
-
-function localizePlaceholders(root) {
-  FIXED_PLACEHOLDERS.forEach(([selector, english, chinese]) => {
-    const inputs = root.matches && root.matches(selector) ? [root] : Array.from(root.querySelectorAll ? root.querySelectorAll(selector) : []);
-    inputs.filter(input => input.getAttribute('placeholder') === english).forEach(input => input.setAttribute('placeholder', chinese));
   });
 }
 
