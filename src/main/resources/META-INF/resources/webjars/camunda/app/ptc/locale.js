@@ -36,7 +36,8 @@ const FORM_TEXTS = [
   [/^Value is not a number\.$/, () => '请输入数字 / enter a number.'],
   [/^Select$/, () => '请选择'],
   [/^Search$/, () => '搜索'],
-  [/^No results$/, () => '无匹配项']
+  [/^No results$/, () => '无匹配项'],
+  [/^Nothing to show\.$/, () => '暂无数据']
 ];
 const FORM_PLACEHOLDERS = {Search: '搜索', Select: '请选择'};
 
