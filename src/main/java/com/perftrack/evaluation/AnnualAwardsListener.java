@@ -1,6 +1,7 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.Quarter;
+import com.perftrack.security.TaskActor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -49,7 +50,7 @@ class AnnualAwardsListener implements TaskListener {
             prefill(task, quarter, company);
             return;
         }
-        String user = HumanUser.completing(task);
+        String user = TaskActor.required(task);
         List<Proposal> proposals = proposals(task, quarter.year(), company);
         if ("Task_ProposeAnnualAwards".equals(task.getTaskDefinitionKey())) {
             task.setVariable("annualProposedBy", user);
@@ -57,7 +58,7 @@ class AnnualAwardsListener implements TaskListener {
             task.setVariable("annualProposalCount", proposals.size());
             return;
         }
-        String decision = HumanUser.required(task, "gmAnnualDecision", "请选择：批准或不批准 / approve or reject");
+        String decision = TaskVariables.required(task, "gmAnnualDecision", "请选择：批准或不批准 / approve or reject");
         if (!"approve".equals(decision)) {
             return;
         }
@@ -99,7 +100,7 @@ class AnnualAwardsListener implements TaskListener {
                             + "score in " + year + "; pick the " + award.english() + " from the list.");
                 }
             }
-            String reason = HumanUser.text(task, award.reasonVariable());
+            String reason = TaskVariables.text(task, award.reasonVariable());
             if (reason == null) {
                 throw new BadUserRequestException("请填写「" + award.chinese() + "」的理由。/ Give the reason for the "
                         + award.english() + ".");

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ class AppealOpinionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = HumanUser.completing(task);
-        String opinion = HumanUser.required(task, "departmentHeadOpinion", "请填写意见 / an opinion is required");
+        String user = TaskActor.required(task);
+        String opinion = TaskVariables.required(task, "departmentHeadOpinion", "请填写意见 / an opinion is required");
         appeals.recordOpinion(((Number) task.getVariable("appealId")).longValue(), user, opinion);
         task.setVariable(AppealReviewListener.OPINION_BY, user);
     }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import com.perftrack.security.TaskActor;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,16 +34,16 @@ class AppealReviewListener implements TaskListener {
             }
             return;
         }
-        String user = HumanUser.completing(task);
+        String user = TaskActor.required(task);
         fourEyes.notReviewingOwnAppeal(user, appellant, opinionBy);
-        String decision = HumanUser.required(task, "appealDecision", "请选择：维持或改变 / upheld or changed");
-        HumanUser.required(task, "decisionReason", "复核结论须说明理由 / the decision needs a reason");
+        String decision = TaskVariables.required(task, "appealDecision", "请选择：维持或改变 / upheld or changed");
+        TaskVariables.required(task, "decisionReason", "复核结论须说明理由 / the decision needs a reason");
         if (!AppealService.UPHELD.equals(decision) && !AppealService.CHANGED.equals(decision)) {
             throw new BadUserRequestException("appealDecision must be upheld or changed, got '" + decision + "'");
         }
         if (AppealService.CHANGED.equals(decision)) {
             Object score = task.getVariable("correctedScore");
-            String outcome = HumanUser.text(task, "correctedOutcome");
+            String outcome = TaskVariables.text(task, "correctedOutcome");
             if (score == null && outcome == null) {
                 throw new BadUserRequestException("改变结论须给出更正得分或更正结果 / a change names a corrected score or outcome");
             }

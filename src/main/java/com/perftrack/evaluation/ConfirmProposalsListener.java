@@ -1,6 +1,7 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.Quarter;
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,15 +27,15 @@ class ConfirmProposalsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = HumanUser.completing(task);
+        String user = TaskActor.required(task);
         Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
         String company = (String) task.getVariable("companyCode");
-        String decision = HumanUser.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
+        String decision = TaskVariables.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
         if ("change".equals(decision)) {
-            String person = HumanUser.required(task, "changePersonCode", "请选择要修改的人员。/ Choose the person whose proposal changes.");
+            String person = TaskVariables.required(task, "changePersonCode", "请选择要修改的人员。/ Choose the person whose proposal changes.");
             fourEyes.notOwnPerson(user, person, "修改本人的奖罚建议");
-            evaluations.changeOutcome(quarter, company, person, HumanUser.text(task, "changeOutcome"),
-                    HumanUser.text(task, "changeReason"), user);
+            evaluations.changeOutcome(quarter, company, person, TaskVariables.text(task, "changeOutcome"),
+                    TaskVariables.text(task, "changeReason"), user);
             ProposalVariables.set(task, tables, quarter, company);
             task.removeVariable("changePersonCode");
             task.removeVariable("changeOutcome");
@@ -44,7 +45,7 @@ class ConfirmProposalsListener implements TaskListener {
         if (!"confirm".equals(decision)) {
             throw new BadUserRequestException("hrDecision must be confirm or change, got '" + decision + "'");
         }
-        String termination = HumanUser.text(task, "terminationPersonCode");
+        String termination = TaskVariables.text(task, "terminationPersonCode");
         if (termination != null) {
             evaluations.requireEvaluated(quarter, company, termination);
             fourEyes.notOwnPerson(user, termination, "对本人提出解除劳动关系评审");

@@ -1,6 +1,7 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.Quarter;
+import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,13 +22,13 @@ class TerminationDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = HumanUser.completing(task);
+        String user = TaskActor.required(task);
         Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
         String person = (String) task.getVariable("terminationPersonCode");
         boolean hr = "Task_DecideTerminationHr".equals(task.getTaskDefinitionKey());
         String variable = hr ? "terminationHrDecision" : "terminationGmDecision";
-        String decision = HumanUser.required(task, variable, "请选择决定 / a decision is required");
-        String reason = HumanUser.required(task, hr ? "terminationHrReason" : "terminationGmReason",
+        String decision = TaskVariables.required(task, variable, "请选择决定 / a decision is required");
+        String reason = TaskVariables.required(task, hr ? "terminationHrReason" : "terminationGmReason",
                 "请填写理由 / a reason is required");
         if (!"terminate".equals(decision) && !"keep".equals(decision)) {
             throw new BadUserRequestException(variable + " must be terminate or keep, got '" + decision + "'");
