@@ -29,7 +29,8 @@ class ModularityTests {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
                 .contains("com.perftrack.action", "com.perftrack.agenda", "com.perftrack.archive",
                         "com.perftrack.cycle", "com.perftrack.meeting", "com.perftrack.organisation",
-                        "com.perftrack.calendar", "com.perftrack.evaluation", "com.perftrack.kpi");
+                        "com.perftrack.calendar", "com.perftrack.evaluation", "com.perftrack.kpi",
+                        "com.perftrack.notification");
     }
 
     @Test

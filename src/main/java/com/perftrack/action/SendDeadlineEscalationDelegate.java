@@ -1,6 +1,7 @@
 package com.perftrack.action;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.notification.Notifier;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,12 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SendDeadlineEscalationDelegate implements JavaDelegate {
 
-    private final ActionMailer mailer;
+    private final Notifier notifier;
     private final BusinessCalendar calendar;
     private final ActionSettings settings;
 
-    SendDeadlineEscalationDelegate(ActionMailer mailer, BusinessCalendar calendar, ActionSettings settings) {
-        this.mailer = mailer;
+    SendDeadlineEscalationDelegate(Notifier notifier, BusinessCalendar calendar, ActionSettings settings) {
+        this.notifier = notifier;
         this.calendar = calendar;
         this.settings = settings;
     }
@@ -33,7 +34,7 @@ class SendDeadlineEscalationDelegate implements JavaDelegate {
                 + "，尚无委员会评价结果（第 " + round + " 次提醒）。\nImprovement action #" + execution.getVariable("actionId")
                 + " passed its deadline " + execution.getVariable("actionDeadline") + " without an outcome (notice "
                 + round + ").";
-        mailer.send(null, SendReportEscalationDelegate.followUpGroup(execution),
+        notifier.toUserElseGroup(settings.mailFrom(), null, SendReportEscalationDelegate.followUpGroup(execution),
                 "【升级】改进行动逾期未评价 Action overdue without outcome: " + execution.getVariable("item"), text);
         execution.setVariable("deadlineEscalations", round);
         execution.setVariable("outcomeOverdueAt",

@@ -1,5 +1,6 @@
 package com.perftrack.action;
 
+import com.perftrack.notification.Notifier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,12 @@ class SendReportEscalationDelegate implements JavaDelegate {
 
     static final String SECRETARY_GENERAL = "secretary-general";
 
-    private final ActionMailer mailer;
+    private final Notifier notifier;
+    private final ActionSettings settings;
 
-    SendReportEscalationDelegate(ActionMailer mailer) {
-        this.mailer = mailer;
+    SendReportEscalationDelegate(Notifier notifier, ActionSettings settings) {
+        this.notifier = notifier;
+        this.settings = settings;
     }
 
     @Override
@@ -29,8 +32,8 @@ class SendReportEscalationDelegate implements JavaDelegate {
                 + execution.getVariable("responsibleDepartment") + "，报告人 " + reporter + "）" + reportDate
                 + " 的旬报逾期三天未交，请跟进。\nThe ten-day report due " + reportDate + " on improvement action #"
                 + execution.getVariable("actionId") + " is three days overdue (reporter " + reporter + ").";
-        mailer.send(null, followUpGroup(execution), "【升级】旬报逾期三天 Ten-day report escalated: "
-                + execution.getVariable("item") + " " + reportDate, text);
+        notifier.toUserElseGroup(settings.mailFrom(), null, followUpGroup(execution),
+                "【升级】旬报逾期三天 Ten-day report escalated: " + execution.getVariable("item") + " " + reportDate, text);
     }
 
     /** The follow-up group set when the action opened; actions opened before the four-eyes rule have none. */

@@ -1,5 +1,6 @@
 package com.perftrack.action;
 
+import com.perftrack.notification.Notifier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,10 +16,12 @@ class SendReportReminderDelegate implements JavaDelegate {
 
     static final int REMINDED_PRIORITY = 80;
 
-    private final ActionMailer mailer;
+    private final Notifier notifier;
+    private final ActionSettings settings;
 
-    SendReportReminderDelegate(ActionMailer mailer) {
-        this.mailer = mailer;
+    SendReportReminderDelegate(Notifier notifier, ActionSettings settings) {
+        this.notifier = notifier;
+        this.settings = settings;
     }
 
     @Override
@@ -37,7 +40,8 @@ class SendReportReminderDelegate implements JavaDelegate {
                 tasks.createComment(task.getId(), execution.getProcessInstanceId(), "催报提醒 reminder: " + text);
             }
         }
-        mailer.send((String) execution.getVariable("authorUserId"), (String) execution.getVariable("authorGroup"),
+        notifier.toUserElseGroup(settings.mailFrom(), (String) execution.getVariable("authorUserId"),
+                (String) execution.getVariable("authorGroup"),
                 "【催报】旬报逾期 Ten-day report overdue: " + execution.getVariable("item") + " " + reportDate, text);
     }
 }

@@ -1,6 +1,7 @@
 package com.perftrack.cycle;
 
 import com.perftrack.kpi.FigureService;
+import com.perftrack.notification.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,12 +18,12 @@ class CollectionFollowUpListener implements TaskListener {
 
     private final CollectionTasks tasks;
     private final FigureService figures;
-    private final CycleMailer mailer;
+    private final Notifier notifier;
 
-    CollectionFollowUpListener(CollectionTasks tasks, FigureService figures, CycleMailer mailer) {
+    CollectionFollowUpListener(CollectionTasks tasks, FigureService figures, Notifier notifier) {
         this.tasks = tasks;
         this.figures = figures;
-        this.mailer = mailer;
+        this.notifier = notifier;
     }
 
     @Override
@@ -43,7 +44,7 @@ class CollectionFollowUpListener implements TaskListener {
                     : task.getVariable("escalationNote");
             String subject = "【业绩跟踪】" + period + " 请尽快报送数据 / Please report your figures for " + period;
             String body = (note == null ? "" : note + "\n\n") + "尚未报送 / still missing: " + String.join(", ", open);
-            mailer.sendAfterCommit(open, subject, body);
+            notifier.toGroupsAfterCommit(open, subject, body);
         }
     }
 }

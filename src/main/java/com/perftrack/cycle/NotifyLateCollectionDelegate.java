@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import com.perftrack.notification.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,11 +17,11 @@ class NotifyLateCollectionDelegate implements JavaDelegate {
     static final int ESCALATION_PRIORITY = 90;
 
     private final CollectionTasks tasks;
-    private final CycleMailer mailer;
+    private final Notifier notifier;
 
-    NotifyLateCollectionDelegate(CollectionTasks tasks, CycleMailer mailer) {
+    NotifyLateCollectionDelegate(CollectionTasks tasks, Notifier notifier) {
         this.tasks = tasks;
-        this.mailer = mailer;
+        this.notifier = notifier;
     }
 
     @Override
@@ -34,7 +35,7 @@ class NotifyLateCollectionDelegate implements JavaDelegate {
         tasks.raisePriority(execution.getProcessInstanceId(), ESCALATION_PRIORITY);
         List<String> recipients = new ArrayList<>(late);
         recipients.add("secretary-general");
-        mailer.sendToGroups(recipients, "【业绩跟踪】" + period + " 数据报送逾期 / Overdue: figures for " + period,
+        notifier.toGroups(recipients, "【业绩跟踪】" + period + " 数据报送逾期 / Overdue: figures for " + period,
                 "报送截止日期已过，以下部门仍未报送 " + period + " 的信息：" + String.join("、", late)
                         + "。已升级至秘书长。\n\nThe deadline has passed; still missing for " + period + ": "
                         + String.join(", ", late) + ". Escalated to the secretary-general.");

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import com.perftrack.notification.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,11 +17,11 @@ class SendCollectionReminderDelegate implements JavaDelegate {
     static final int REMINDER_PRIORITY = 75;
 
     private final CollectionTasks tasks;
-    private final CycleMailer mailer;
+    private final Notifier notifier;
 
-    SendCollectionReminderDelegate(CollectionTasks tasks, CycleMailer mailer) {
+    SendCollectionReminderDelegate(CollectionTasks tasks, Notifier notifier) {
         this.tasks = tasks;
-        this.mailer = mailer;
+        this.notifier = notifier;
     }
 
     @Override
@@ -34,7 +35,7 @@ class SendCollectionReminderDelegate implements JavaDelegate {
         tasks.raisePriority(execution.getProcessInstanceId(), REMINDER_PRIORITY);
         List<String> recipients = new ArrayList<>(open);
         recipients.add("hr");
-        mailer.sendToGroups(recipients, "【业绩跟踪】" + period + " 数据报送提醒 / Reminder: figures for " + period,
+        notifier.toGroups(recipients, "【业绩跟踪】" + period + " 数据报送提醒 / Reminder: figures for " + period,
                 "以下部门尚未报送 " + period + " 的信息：" + String.join("、", open) + "。\n请在 Tasklist 中完成本部门任务，"
                         + "数字可通过 /imports.html 导入。\n\nThese departments have not yet reported for " + period + ": "
                         + String.join(", ", open) + ". Please complete your task in Tasklist.");

@@ -15,6 +15,7 @@ import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.notification.Notifier;
 import com.perftrack.organisation.OrganisationService;
 import com.perftrack.support.ProcessTestEngine;
 import jakarta.mail.Message;
@@ -92,7 +93,7 @@ class ImprovementActionProcessTest {
         var mailSender = new JavaMailSenderImpl();
         mailSender.setHost("localhost");
         mailSender.setPort(ServerSetupTest.SMTP.getPort());
-        var mailer = new ActionMailer(mailSender, processEngine.getIdentityService(), settings);
+        var notifier = new Notifier(mailSender, processEngine.getIdentityService(), "cycle@test.example");
         var schedule = new TenDayReportSchedule(calendar, settings);
         var pickers = new ActionPickers(processEngine.getIdentityService(), organisation);
         beans.put("openActionDelegate", new OpenActionDelegate(findings, organisation, repository, calendar, pickers));
@@ -103,9 +104,9 @@ class ImprovementActionProcessTest {
         beans.put("activateActionDelegate", new ActivateActionDelegate(repository, calendar, settings, schedule));
         beans.put("tenDayReportSchedule", schedule);
         beans.put("tenDayReportListener", new TenDayReportListener(repository, calendar));
-        beans.put("sendReportReminderDelegate", new SendReportReminderDelegate(mailer));
-        beans.put("sendReportEscalationDelegate", new SendReportEscalationDelegate(mailer));
-        beans.put("sendDeadlineEscalationDelegate", new SendDeadlineEscalationDelegate(mailer, calendar, settings));
+        beans.put("sendReportReminderDelegate", new SendReportReminderDelegate(notifier, settings));
+        beans.put("sendReportEscalationDelegate", new SendReportEscalationDelegate(notifier, settings));
+        beans.put("sendDeadlineEscalationDelegate", new SendDeadlineEscalationDelegate(notifier, calendar, settings));
         beans.put("recordOutcomeDelegate", new RecordOutcomeDelegate(repository, archive, organisation, calendar));
         actions = new ActionService(repository, processEngine.getRuntimeService(), calendar);
 
@@ -193,12 +194,15 @@ class ImprovementActionProcessTest {
         MimeMessage reminder = lastMail();
         assertThat(reminder.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("sales.head@acme.example");
         assertThat(reminder.getSubject()).contains("催报").contains("2028-02-20");
+        // actions keep their own sender (ptc.action.mail-from), not the notifier's default
+        assertThat(reminder.getFrom()[0].toString()).isEqualTo(settings.mailFrom());
 
         setClock("2028-02-23T09:00:00+08:00");
         runDueJobs(action);
         MimeMessage escalation = lastMail();
         assertThat(escalation.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("secgen@acme.example");
         assertThat(escalation.getSubject()).contains("升级").contains("2028-02-20");
+        assertThat(escalation.getFrom()[0].toString()).isEqualTo(settings.mailFrom());
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         Task followUp = taskService().createTaskQuery().processInstanceId(action.getId())
                 .taskDefinitionKey("Task_FollowUpOverdueReport").singleResult();

@@ -5,6 +5,7 @@ import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.KpiResultService;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.notification.Notifier;
 import com.perftrack.organisation.CompanySettings;
 import com.perftrack.organisation.OrganisationService;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ public final class CycleTestBeans {
         BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
         CycleSettings settings = new CycleSettings("0 0 8 1 * ?", 3, 2);
         CollectionTasks tasks = new CollectionTasks(engine.getTaskService());
-        CycleMailer mailer = new CycleMailer(mail, engine.getIdentityService(), "ptc@test.example");
+        Notifier mailer = new Notifier(mail, engine.getIdentityService(), "ptc@test.example");
         Map<Object, Object> beans = new HashMap<>();
         beans.put("cycleSchedule", new CycleSchedule(settings));
         beans.put("registerCycleListener", new RegisterCycleListener(new CycleRegistry(jdbc),

@@ -300,6 +300,10 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(recipientsBySubject).hasEntrySatisfying("【业绩跟踪】2026-10 数据报送逾期 / Overdue: figures for 2026-10",
                 to -> assertThat(to).containsExactlyInAnyOrder("sales.head@test.example", "secgen@test.example"));
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[mails.length - 1])).contains("sales");
+        // the cycle's sender is ptc.mail.from (CycleTestBeans gives the notifier ptc@test.example)
+        for (var mail : mails) {
+            assertThat(mail.getFrom()[0].toString()).isEqualTo("ptc@test.example");
+        }
     }
 
     @Test
