@@ -8,14 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * {@code GET /api/kpi-results}, {@code /api/figures} and {@code /api/data-gaps} (SPEC.md section 6).
@@ -89,25 +84,5 @@ class KpiController {
                     + unitType + "'");
         }
         return unitType;
-    }
-
-    @RestControllerAdvice(assignableTypes = KpiController.class)
-    static class Problems {
-
-        @ExceptionHandler(IllegalArgumentException.class)
-        ProblemDetail badParameter(IllegalArgumentException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-            problem.setTitle("参数无效 / invalid parameter");
-            return problem;
-        }
-
-        @ExceptionHandler(MissingServletRequestParameterException.class)
-        ProblemDetail missing(MissingServletRequestParameterException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "缺少参数 " + e.getParameterName() + " / missing parameter " + e.getParameterName());
-            problem.setTitle("参数无效 / invalid parameter");
-            problem.setProperty("errors", List.of(java.util.Map.of("field", e.getParameterName(), "message", "required")));
-            return problem;
-        }
     }
 }

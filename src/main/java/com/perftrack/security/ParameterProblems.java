@@ -1,4 +1,4 @@
-package com.perftrack.dashboard;
+package com.perftrack.security;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
-/** RFC 7807 answers for the dashboard and report endpoints; no stack trace leaves the server. */
-@RestControllerAdvice(assignableTypes = {DashboardController.class, ReportController.class})
-class DashboardProblems {
+/**
+ * RFC 7807 answers of the read endpoints that check their query parameters themselves (KPI results,
+ * figures, data gaps, the dashboard and its reports): a bad or missing parameter is a 400 with one
+ * sentence, no stack trace leaves the server. One place for what the kpi and dashboard features had
+ * each written (issue 19). Scoped by package, so that an IllegalArgumentException elsewhere (a
+ * defect, not a parameter) is not passed off as the caller's mistake.
+ */
+@RestControllerAdvice(basePackages = {"com.perftrack.kpi", "com.perftrack.dashboard"})
+class ParameterProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badParameter(IllegalArgumentException e) {
