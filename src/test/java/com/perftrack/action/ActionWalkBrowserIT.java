@@ -364,7 +364,7 @@ class ActionWalkBrowserIT {
         tasklist.login("tasklist", user, "demo");
         tasklist.openTask(task.getId(), label);
         tasklist.until(d -> !d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).isEmpty());
-        checkForm(formId);
+        checkForm(task, formId);
         String visible = tasklist.text();
         for (String name : shows) {
             assertThat(visible).as(formId + " shows " + name).contains(name);
@@ -380,8 +380,8 @@ class ActionWalkBrowserIT {
     }
 
     /** Chinese chrome, no raw template text, nothing wider than the form at 1280 px. */
-    private void checkForm(String formId) throws Exception {
-        String visible = tasklist.checkForm(formId);
+    private void checkForm(Task task, String formId) throws Exception {
+        String visible = tasklist.checkTaskForm(taskService, task.getId(), formId);
         assertThat(visible).as(formId + " in a Chinese Tasklist").contains("完成").doesNotContain("Claim")
                 .doesNotContain("Add a comment").doesNotContain("null");
     }

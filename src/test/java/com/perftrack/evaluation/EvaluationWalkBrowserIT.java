@@ -55,6 +55,8 @@ class EvaluationWalkBrowserIT {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
@@ -117,7 +119,7 @@ class EvaluationWalkBrowserIT {
         // HR opens the quarter in the 发起流程 dialog
         tasklist.login("tasklist", "hr.head", "demo");
         tasklist.openStartForm("季度业绩考核", "季度");
-        tasklist.checkForm("evaluation-start");
+        tasklist.checkStartForm(repositoryService, "quarterly-evaluation", "evaluation-start");
         tasklist.type("input", "季度", QUARTER);
         tasklist.type("input", "公司代码", COMPANY);
         tasklist.screenshot("form-evaluation-start-filled");
@@ -210,7 +212,7 @@ class EvaluationWalkBrowserIT {
         // 吴静 appeals the written warning in the 发起流程 dialog
         tasklist.login("tasklist", APPELLANT, "demo");
         tasklist.openStartForm("考核结果申诉", "申诉理由");
-        tasklist.checkForm("appeal-start");
+        tasklist.checkStartForm(repositoryService, "appeal", "appeal-start");
         tasklist.type("input", "季度", QUARTER);
         tasklist.type("textarea", "申诉理由", "第四季度仅一次未达标，按制度不应书面警告");
         tasklist.screenshot("form-appeal-start-filled");
@@ -307,7 +309,7 @@ class EvaluationWalkBrowserIT {
         tasklist.login("tasklist", user, "demo");
         tasklist.openTask(task.getId(), label);
         tasklist.until(d -> !d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).isEmpty());
-        String visible = tasklist.checkForm(formId);
+        String visible = tasklist.checkTaskForm(taskService, task.getId(), formId);
         if (task.getAssignee() == null) {
             tasklist.claim();
             tasklist.until(d -> !d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).isEmpty());

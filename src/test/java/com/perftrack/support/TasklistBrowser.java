@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -32,6 +37,13 @@ public final class TasklistBrowser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** Tasklist's claim link: Chinese since the webapps speak it (认领), English kept for ?lang=en. */
+    /** Tasklist texts issue 11 found in English, and the end-of-life banner: none may show. */
+    public static final List<String> ENGLISH_CHROME = List.of("Please sign in", "Start process", "Create task",
+            "Add Comment", "Set follow-up date", "Set due date", "Keyboard Shortcuts", "Claim", "Powered by",
+            "It is time to migrate", "Camunda 8");
+
+    private String signedIn;
+
     public static final String CLAIM = "//*[normalize-space(text())='认领' or normalize-space(text())='Claim']";
 
     private final int port;
@@ -91,6 +103,7 @@ public final class TasklistBrowser implements AutoCloseable {
         browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        signedIn = user;
     }
 
     /** Opens the task until its form shows the label (Tasklist's plugin loading may need a reload). */
@@ -198,12 +211,47 @@ public final class TasklistBrowser implements AutoCloseable {
     }
 
     /**
-     * The form as a person sees it: no raw template text, no "undefined" or "NaN", nothing wider than
-     * the form; returns the visible text and leaves a screenshot target/screenshots/form-&lt;formId&gt;.png.
+     * A task's form opened in Tasklist by the signed-in user: the task's own form ({@code formId} is
+     * its Camunda Form), and a user who gets it (its assignee, or a member of a candidate group);
+     * then {@link #checkForm}.
+     */
+    public String checkTaskForm(TaskService tasks, String taskId, String formId) throws Exception {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        assertThat(task).as(formId + ": the task is open").isNotNull();
+        assertThat(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey())
+                .as("the form of " + task.getTaskDefinitionKey()).isEqualTo(formId);
+        boolean gets = signedIn.equals(task.getAssignee()) || tasks.createTaskQuery().taskId(taskId)
+                .taskCandidateUser(signedIn).includeAssignedTasks().count() == 1;
+        assertThat(gets).as(signedIn + " is who gets " + formId + " (assignee or candidate)").isTrue();
+        return checkForm(formId);
+    }
+
+    /**
+     * A start form opened in Tasklist's 发起流程 dialog by the signed-in user: the process's start form
+     * is {@code formId}, and the user may start it (a candidate starter of the latest version).
+     */
+    public String checkStartForm(RepositoryService repository, String processKey, String formId) throws Exception {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().withoutTenantId().singleResult();
+        StartEvent start = repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(StartEvent.class)
+                .stream().filter(e -> e.getCamundaFormRef() != null).findFirst().orElseThrow();
+        assertThat(start.getCamundaFormRef()).as("the start form of " + processKey).isEqualTo(formId);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionId(latest.getId())
+                .startableByUser(signedIn).count()).as(signedIn + " may start " + processKey).isEqualTo(1);
+        return checkForm(formId);
+    }
+
+    /**
+     * The form as a person sees it: Tasklist's chrome in Chinese (none of the English texts issue 11
+     * found), no raw template text, no "undefined" or "NaN", nothing wider than the form; returns the
+     * visible text and leaves a screenshot target/screenshots/form-&lt;formId&gt;.png.
      */
     public String checkForm(String formId) throws Exception {
         String visible = text();
         screenshot("form-" + formId);
+        assertThat(visible).as(formId + ": Tasklist in Chinese").contains("任务列表").contains("发起流程");
+        assertThat(ENGLISH_CHROME).as(formId + ": English Tasklist texts on the page%n%s", visible)
+                .noneMatch(visible::contains);
         assertThat(visible).as(formId + " visible text").doesNotContain("{{").doesNotContain("undefined")
                 .doesNotContain("NaN");
         Object overflow = js("var c = document.querySelector('.fjs-container');"
