@@ -1,6 +1,8 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
+import com.perftrack.process.ProcessVariable;
 import com.perftrack.security.TaskActor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +46,8 @@ class AnnualAwardsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
-        String company = (String) task.getVariable("companyCode");
+        Quarter quarter = QUARTER.present(task);
+        String company = COMPANY_CODE.get(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             prefill(task, quarter, company);
             return;
@@ -53,19 +55,19 @@ class AnnualAwardsListener implements TaskListener {
         String user = TaskActor.required(task);
         List<Proposal> proposals = proposals(task, quarter.year(), company);
         if ("Task_ProposeAnnualAwards".equals(task.getTaskDefinitionKey())) {
-            task.setVariable("annualProposedBy", user);
+            ANNUAL_PROPOSED_BY.set(task, user);
             task.setVariable(PROPOSAL_TABLE, Spin.JSON(tables.annualProposalTable(proposals)));
-            task.setVariable("annualProposalCount", proposals.size());
+            ANNUAL_PROPOSAL_COUNT.set(task, proposals.size());
             return;
         }
-        String decision = TaskVariables.required(task, "gmAnnualDecision", "请选择：批准或不批准 / approve or reject");
+        String decision = GM_ANNUAL_DECISION.required(task, "请选择：批准或不批准 / approve or reject");
         if (!"approve".equals(decision)) {
             return;
         }
         for (Proposal p : proposals) {
             evaluations.recordDecision("ANNUAL_AWARD:" + quarter.year() + ":" + p.personCode() + ":" + p.award().name(),
                     p.personCode(), quarter, "REWARD", "年度奖励：" + p.award().chinese() + "（" + quarter.year()
-                            + " 年）；理由：" + p.reason() + "；提议 proposed by " + task.getVariable("annualProposedBy")
+                            + " 年）；理由：" + p.reason() + "；提议 proposed by " + ANNUAL_PROPOSED_BY.get(task)
                             + "，批准 approved by " + user, user);
         }
     }
@@ -100,7 +102,7 @@ class AnnualAwardsListener implements TaskListener {
                             + "score in " + year + "; pick the " + award.english() + " from the list.");
                 }
             }
-            String reason = TaskVariables.text(task, award.reasonVariable());
+            String reason = ProcessVariable.text(award.reasonVariable()).get(task);
             if (reason == null) {
                 throw new BadUserRequestException("请填写「" + award.chinese() + "」的理由。/ Give the reason for the "
                         + award.english() + ".");

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.AppealVariables.*;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,8 +19,8 @@ class AppealOpinionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = TaskActor.required(task);
-        String opinion = TaskVariables.required(task, "departmentHeadOpinion", "请填写意见 / an opinion is required");
-        appeals.recordOpinion(((Number) task.getVariable("appealId")).longValue(), user, opinion);
-        task.setVariable(AppealReviewListener.OPINION_BY, user);
+        String opinion = DEPARTMENT_HEAD_OPINION.required(task, "请填写意见 / an opinion is required");
+        appeals.recordOpinion(APPEAL_ID.present(task), user, opinion);
+        OPINION_GIVEN_BY.set(task, user);
     }
 }

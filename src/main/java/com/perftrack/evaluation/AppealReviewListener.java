@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.AppealVariables.*;
 import com.perftrack.security.TaskActor;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealReviewListener implements TaskListener {
 
-    static final String OPINION_BY = "opinionGivenBy";
-
     private final FourEyes fourEyes;
 
     AppealReviewListener(FourEyes fourEyes) {
@@ -26,8 +25,8 @@ class AppealReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String appellant = (String) task.getVariable(OpenAppealListener.APPELLANT);
-        String opinionBy = (String) task.getVariable(OPINION_BY);
+        String appellant = APPELLANT.get(task);
+        String opinionBy = OPINION_GIVEN_BY.get(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (fourEyes.isHr(appellant) || fourEyes.isHr(opinionBy)) {
                 task.addCandidateGroup(FourEyes.GENERAL_MANAGER);
@@ -36,18 +35,18 @@ class AppealReviewListener implements TaskListener {
         }
         String user = TaskActor.required(task);
         fourEyes.notReviewingOwnAppeal(user, appellant, opinionBy);
-        String decision = TaskVariables.required(task, "appealDecision", "请选择：维持或改变 / upheld or changed");
-        TaskVariables.required(task, "decisionReason", "复核结论须说明理由 / the decision needs a reason");
+        String decision = APPEAL_DECISION.required(task, "请选择：维持或改变 / upheld or changed");
+        DECISION_REASON.required(task, "复核结论须说明理由 / the decision needs a reason");
         if (!AppealService.UPHELD.equals(decision) && !AppealService.CHANGED.equals(decision)) {
             throw new BadUserRequestException("appealDecision must be upheld or changed, got '" + decision + "'");
         }
         if (AppealService.CHANGED.equals(decision)) {
-            Object score = task.getVariable("correctedScore");
-            String outcome = TaskVariables.text(task, "correctedOutcome");
+            BigDecimal score = correctedScore(task);
+            String outcome = CORRECTED_OUTCOME.get(task);
             if (score == null && outcome == null) {
                 throw new BadUserRequestException("改变结论须给出更正得分或更正结果 / a change names a corrected score or outcome");
             }
-            if (score != null && new BigDecimal(score.toString()).signum() < 0) {
+            if (score != null && score.signum() < 0) {
                 throw new BadUserRequestException("更正得分不能为负 / the corrected score cannot be negative");
             }
             try {
@@ -56,6 +55,14 @@ class AppealReviewListener implements TaskListener {
                 throw new BadUserRequestException(e.getMessage());
             }
         }
-        task.setVariable("reviewedBy", user);
+        REVIEWED_BY.set(task, user);
+    }
+
+    private static BigDecimal correctedScore(DelegateTask task) {
+        try {
+            return CORRECTED_SCORE.get(task);
+        } catch (NumberFormatException e) {
+            throw new BadUserRequestException("更正得分须为数字 / the corrected score must be a number");
+        }
     }
 }

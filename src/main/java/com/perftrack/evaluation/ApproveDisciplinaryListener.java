@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,12 +14,12 @@ class ApproveDisciplinaryListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = TaskActor.required(task);
-        String decision = TaskVariables.required(task, "gmDecision", "请选择：批准或退回 / approve or reject");
+        String decision = GM_DECISION.required(task, "请选择：批准或退回 / approve or reject");
         if ("approve".equals(decision)) {
-            task.setVariable("gmApprovedBy", user);
+            GM_APPROVED_BY.set(task, user);
         } else if ("reject".equals(decision)) {
-            TaskVariables.required(task, "gmComment", "退回须说明理由 / a rejection needs a comment for HR");
-            task.removeVariable("gmApprovedBy");
+            GM_COMMENT.required(task, "退回须说明理由 / a rejection needs a comment for HR");
+            task.removeVariable(GM_APPROVED_BY.name());
         } else {
             throw new BadUserRequestException("gmDecision must be approve or reject, got '" + decision + "'");
         }

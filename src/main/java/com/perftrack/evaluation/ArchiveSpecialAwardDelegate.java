@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.SpecialAwardVariables.*;
 import com.perftrack.archive.ArchiveEntry;
 import com.perftrack.archive.ArchiveService;
 import com.perftrack.calendar.BusinessCalendar;
@@ -21,11 +22,11 @@ class ArchiveSpecialAwardDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String person = (String) execution.getVariable("awardPersonCode");
+        String person = AWARD_PERSON_CODE.present(execution);
         archive.append(ArchiveEntry.of("SPECIAL_AWARD:" + execution.getProcessInstanceId(), person,
                 calendar.currentPeriod().toString(), "REWARD",
-                "特殊贡献奖 Special contribution award：" + execution.getVariable("awardProposal") + "（"
-                        + execution.getVariable("awardContribution") + "）",
-                null, "special-award", execution.getProcessInstanceId(), (String) execution.getVariable("gmDecidedBy")));
+                "特殊贡献奖 Special contribution award：" + AWARD_PROPOSAL.get(execution) + "（"
+                        + AWARD_CONTRIBUTION.get(execution) + "）",
+                null, "special-award", execution.getProcessInstanceId(), DECIDED_BY.prefixed("gm").get(execution)));
     }
 }

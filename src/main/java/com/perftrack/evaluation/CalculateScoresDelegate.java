@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,12 +20,12 @@ class CalculateScoresDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Quarter quarter = Quarter.parse((String) execution.getVariable("quarter"));
-        String company = (String) execution.getVariable("companyCode");
+        Quarter quarter = QUARTER.present(execution);
+        String company = COMPANY_CODE.get(execution);
         var rows = evaluations.evaluate(quarter, company);
         ProposalVariables.set(execution, tables, quarter, company);
-        execution.setVariable("companyName", tables.name(company));
-        execution.setVariable("proposalCount", rows.size());
-        execution.setVariable("disciplinaryCount", rows.stream().filter(EvaluationView::disciplinary).count());
+        COMPANY_NAME.set(execution, tables.name(company));
+        PROPOSAL_COUNT.set(execution, rows.size());
+        DISCIPLINARY_COUNT.set(execution, (int) rows.stream().filter(EvaluationView::disciplinary).count());
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -28,24 +29,24 @@ class ConfirmProposalsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = TaskActor.required(task);
-        Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
-        String company = (String) task.getVariable("companyCode");
-        String decision = TaskVariables.required(task, "hrDecision", "请选择：确认或修改 / choose confirm or change");
+        Quarter quarter = QUARTER.present(task);
+        String company = COMPANY_CODE.get(task);
+        String decision = HR_DECISION.required(task, "请选择：确认或修改 / choose confirm or change");
         if ("change".equals(decision)) {
-            String person = TaskVariables.required(task, "changePersonCode", "请选择要修改的人员。/ Choose the person whose proposal changes.");
+            String person = CHANGE_PERSON_CODE.required(task, "请选择要修改的人员。/ Choose the person whose proposal changes.");
             fourEyes.notOwnPerson(user, person, "修改本人的奖罚建议");
-            evaluations.changeOutcome(quarter, company, person, TaskVariables.text(task, "changeOutcome"),
-                    TaskVariables.text(task, "changeReason"), user);
+            evaluations.changeOutcome(quarter, company, person, CHANGE_OUTCOME.get(task),
+                    CHANGE_REASON.get(task), user);
             ProposalVariables.set(task, tables, quarter, company);
-            task.removeVariable("changePersonCode");
-            task.removeVariable("changeOutcome");
-            task.removeVariable("changeReason");
+            task.removeVariable(CHANGE_PERSON_CODE.name());
+            task.removeVariable(CHANGE_OUTCOME.name());
+            task.removeVariable(CHANGE_REASON.name());
             return;
         }
         if (!"confirm".equals(decision)) {
             throw new BadUserRequestException("hrDecision must be confirm or change, got '" + decision + "'");
         }
-        String termination = TaskVariables.text(task, "terminationPersonCode");
+        String termination = TERMINATION_PERSON_CODE.get(task);
         if (termination != null) {
             evaluations.requireEvaluated(quarter, company, termination);
             fourEyes.notOwnPerson(user, termination, "对本人提出解除劳动关系评审");
@@ -54,11 +55,11 @@ class ConfirmProposalsListener implements TaskListener {
             throw new BadUserRequestException("人员 " + termination + " 没有已确认的改进指导记录，不能提出解除劳动关系评审 / "
                     + "termination needs documented improvement guidance (a confirmed earlier warning) first");
         }
-        task.setVariable("terminationFlagged", termination != null);
+        TERMINATION_FLAGGED.set(task, termination != null);
         if (termination != null) {
-            task.setVariable("terminationPersonName", tables.name(termination));
+            TERMINATION_PERSON_NAME.set(task, tables.name(termination));
         }
-        task.setVariable("hrConfirmedBy", user);
-        task.setVariable("needsGeneralManager", evaluations.needsGeneralManager(quarter, company));
+        HR_CONFIRMED_BY.set(task, user);
+        NEEDS_GENERAL_MANAGER.set(task, evaluations.needsGeneralManager(quarter, company));
     }
 }

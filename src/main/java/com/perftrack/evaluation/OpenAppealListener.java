@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.AppealVariables.*;
 import com.perftrack.calendar.Quarter;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenAppealListener implements ExecutionListener {
 
-    static final String APPELLANT = "appellant";
-
     private final AppealService appeals;
 
     OpenAppealListener(AppealService appeals) {
@@ -27,30 +26,28 @@ class OpenAppealListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Quarter quarter;
         try {
-            quarter = Quarter.parse((String) execution.getVariable("quarter"));
+            quarter = QUARTER.required(execution, "请填写申诉的季度（如 2026-Q1）/ the quarter (e.g. 2026-Q1) is required");
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new BadUserRequestException(e.getMessage());
         }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String appellant = authentication == null ? null : authentication.getUserId();
-        Object given = execution.getVariable(APPELLANT);
-        if (given != null && !given.toString().equals(appellant)) {
+        String given = APPELLANT.get(execution);
+        if (given != null && !given.equals(appellant)) {
             throw new BadUserRequestException("变量 'appellant' 由登录用户决定，不能指定 / variable 'appellant' is the "
                     + "signed-in user and may not be set");
         }
-        Object reasons = execution.getVariable("reasons");
-        var opened = appeals.open(quarter, appellant, reasons == null ? null : reasons.toString(),
-                execution.getProcessInstanceId());
-        execution.setVariable(APPELLANT, appellant);
-        execution.setVariable("quarter", quarter.toString());
-        execution.setVariable("appealId", opened.appealId());
-        execution.setVariable("personCode", opened.personCode());
-        execution.setVariable("departmentHeadUserId", opened.departmentHeadUserId());
+        var opened = appeals.open(quarter, appellant, REASONS.get(execution), execution.getProcessInstanceId());
+        APPELLANT.set(execution, appellant);
+        QUARTER.set(execution, quarter);
+        APPEAL_ID.set(execution, opened.appealId());
+        PERSON_CODE.set(execution, opened.personCode());
+        DEPARTMENT_HEAD_USER_ID.set(execution, opened.departmentHeadUserId());
         // what the opinion and the review are about, as the forms show it
-        execution.setVariable("appealPersonName", opened.personName());
-        execution.setVariable("appealScore", EvaluationLabels.percent(opened.evaluation().score()));
-        execution.setVariable("appealRank", EvaluationLabels.rank(opened.evaluation()));
-        execution.setVariable("appealOutcome", EvaluationLabels.outcome(opened.evaluation().outcome()));
+        APPEAL_PERSON_NAME.set(execution, opened.personName());
+        APPEAL_SCORE.set(execution, EvaluationLabels.percent(opened.evaluation().score()));
+        APPEAL_RANK.set(execution, EvaluationLabels.rank(opened.evaluation()));
+        APPEAL_OUTCOME.set(execution, EvaluationLabels.outcome(opened.evaluation().outcome()));
         execution.setProcessBusinessKey(quarter + ":" + opened.personCode());
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Quarter;
 import com.perftrack.organisation.OrgUnit;
@@ -40,7 +41,7 @@ class OpenQuarterlyEvaluationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Quarter quarter = calendar.currentPeriod().quarter().previous();
-        execution.setVariable("quarter", quarter.toString());
+        QUARTER.set(execution, quarter);
         List<String> companies = new ArrayList<>();
         organisation.companies().stream().map(OrgUnit::code).forEach(companies::add);
         if (companies.isEmpty()) {
@@ -53,12 +54,12 @@ class OpenQuarterlyEvaluationDelegate implements JavaDelegate {
             }
             allOpen = false;
             Map<String, Object> variables = new HashMap<>();
-            variables.put("quarter", quarter.toString());
+            variables.put(QUARTER.name(), quarter.toString());
             if (company != null) {
-                variables.put("companyCode", company);
+                variables.put(COMPANY_CODE.name(), company);
             }
             runtimeService.startProcessInstanceByKey(PROCESS, quarter.toString(), variables);
         }
-        execution.setVariable("evaluationAlreadyOpen", allOpen);
+        EVALUATION_ALREADY_OPEN.set(execution, allOpen);
     }
 }

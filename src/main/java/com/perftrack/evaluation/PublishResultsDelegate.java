@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,10 +21,9 @@ class PublishResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Quarter quarter = Quarter.parse((String) execution.getVariable("quarter"));
-        String company = (String) execution.getVariable("companyCode");
-        evaluations.publish(quarter, company, (String) execution.getVariable("hrConfirmedBy"),
-                (String) execution.getVariable("gmApprovedBy"));
+        Quarter quarter = QUARTER.present(execution);
+        String company = COMPANY_CODE.get(execution);
+        evaluations.publish(quarter, company, HR_CONFIRMED_BY.get(execution), GM_APPROVED_BY.get(execution));
         if (quarter.number() == 4) {
             execution.setVariable("annualTable", Spin.JSON(tables.annualTable(quarter.year(), company)));
         }

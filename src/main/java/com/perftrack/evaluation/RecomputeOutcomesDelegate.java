@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.AppealVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class RecomputeOutcomesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var changed = appeals.recompute(((Number) execution.getVariable("appealId")).longValue());
-        execution.setVariable("changedPersons", String.join(",", changed));
+        var changed = appeals.recompute(APPEAL_ID.present(execution));
+        CHANGED_PERSONS.set(execution, String.join(",", changed));
     }
 }

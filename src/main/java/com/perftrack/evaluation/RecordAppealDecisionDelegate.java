@@ -1,6 +1,6 @@
 package com.perftrack.evaluation;
 
-import java.math.BigDecimal;
+import static com.perftrack.evaluation.AppealVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,12 +17,7 @@ class RecordAppealDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object score = execution.getVariable("correctedScore");
-        Object outcome = execution.getVariable("correctedOutcome");
-        appeals.decide(((Number) execution.getVariable("appealId")).longValue(),
-                (String) execution.getVariable("appealDecision"), (String) execution.getVariable("decisionReason"),
-                score == null ? null : new BigDecimal(score.toString()),
-                outcome == null || outcome.toString().isBlank() ? null : outcome.toString().trim(),
-                (String) execution.getVariable("reviewedBy"));
+        appeals.decide(APPEAL_ID.present(execution), APPEAL_DECISION.present(execution), DECISION_REASON.get(execution),
+                CORRECTED_SCORE.get(execution), CORRECTED_OUTCOME.get(execution), REVIEWED_BY.get(execution));
     }
 }

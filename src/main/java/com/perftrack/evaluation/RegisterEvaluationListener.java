@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,19 +24,18 @@ class RegisterEvaluationListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Quarter quarter;
         try {
-            quarter = Quarter.parse((String) execution.getVariable("quarter"));
+            quarter = QUARTER.required(execution, "请填写考核季度（如 2026-Q1）/ the quarter (e.g. 2026-Q1) is required");
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        execution.setVariable("quarter", quarter.toString());
-        execution.setVariable("quarterNumber", quarter.number());
+        QUARTER.set(execution, quarter);
+        QUARTER_NUMBER.set(execution, quarter.number());
         execution.setProcessBusinessKey(quarter.toString());
         // one instance per company: the given company, else the one the engine gave the instance (the
         // starter's single company, or the installation's); without tenants (engine tests) every company
-        Object given = execution.getVariable("companyCode");
-        String company = given != null && !given.toString().isBlank() ? given.toString().trim() : execution.getTenantId();
+        String company = COMPANY_CODE.getOr(execution, execution.getTenantId());
         if (company != null) {
-            execution.setVariable("companyCode", company);
+            COMPANY_CODE.set(execution, company);
         }
         evaluations.registerRun(quarter, company, execution.getProcessInstanceId());
     }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.SpecialAwardVariables.*;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,17 +19,17 @@ class SpecialAwardDecisionListener implements TaskListener {
         boolean hr = "Task_ReviewSpecialAward".equals(task.getTaskDefinitionKey());
         String prefix = hr ? "hr" : "gm";
         String positive = hr ? "support" : "approve";
-        String decision = SpecialAwardProposalListener.text(task.getVariable(prefix + "Decision"));
-        if (!decision.equals(positive) && !decision.equals("decline")) {
+        String decision = DECISION.prefixed(prefix).get(task);
+        if (!positive.equals(decision) && !"decline".equals(decision)) {
             throw new BadUserRequestException("请选择决定 / choose a decision");
         }
-        if (decision.equals("decline") && SpecialAwardProposalListener.text(task.getVariable(prefix + "DecisionReason")).isEmpty()) {
+        if (decision.equals("decline") && DECISION_REASON.prefixed(prefix).get(task) == null) {
             throw new BadUserRequestException("不同意须写明理由 / a refusal needs its reason");
         }
         String user = TaskActor.of(task);
         if (user == null) {
             throw new BadUserRequestException("须由登录用户决定 / the decision must be made by a signed-in user");
         }
-        task.getExecution().setVariable(prefix + "DecidedBy", user);
+        DECIDED_BY.prefixed(prefix).set(task.getExecution(), user);
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.SpecialAwardVariables.*;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -22,7 +23,7 @@ class SpecialAwardProposalListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String personCode = text(execution.getVariable("awardPersonCode"));
+        String personCode = AWARD_PERSON_CODE.getOr(execution, "");
         OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson)
                 .orElseThrow(() -> new BadUserRequestException("组织文件中没有编码为 " + personCode
                         + " 的人员，请核对员工编码。/ No tracked person with code '" + personCode + "'."));
@@ -32,20 +33,16 @@ class SpecialAwardProposalListener implements ExecutionListener {
             throw new BadUserRequestException("员工 " + person.code() + " 不属于公司 " + company + "，请以 companyCode 指明其公司 / "
                     + "person " + person.code() + " does not belong to company " + company + "; start with their companyCode");
         }
-        if (text(execution.getVariable("awardContribution")).isEmpty()) {
+        if (AWARD_CONTRIBUTION.get(execution) == null) {
             throw new BadUserRequestException("请描述突出贡献 / describe the contribution");
         }
-        if (text(execution.getVariable("awardProposal")).isEmpty()) {
+        if (AWARD_PROPOSAL.get(execution) == null) {
             throw new BadUserRequestException("请填写建议奖励 / propose a reward");
         }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        execution.setVariable("awardPersonCode", person.code());
-        execution.setVariable("awardPersonName", person.name());
-        execution.setVariable("awardProposedBy", authentication == null ? null : authentication.getUserId());
+        AWARD_PERSON_CODE.set(execution, person.code());
+        AWARD_PERSON_NAME.set(execution, person.name());
+        AWARD_PROPOSED_BY.set(execution, authentication == null ? null : authentication.getUserId());
         execution.setProcessBusinessKey(person.code());
-    }
-
-    static String text(Object value) {
-        return value == null ? "" : value.toString().trim();
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.evaluation;
 
+import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,12 +24,12 @@ class TerminationDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = TaskActor.required(task);
-        Quarter quarter = Quarter.parse((String) task.getVariable("quarter"));
-        String person = (String) task.getVariable("terminationPersonCode");
+        Quarter quarter = QUARTER.present(task);
+        String person = TERMINATION_PERSON_CODE.present(task);
         boolean hr = "Task_DecideTerminationHr".equals(task.getTaskDefinitionKey());
-        String variable = hr ? "terminationHrDecision" : "terminationGmDecision";
-        String decision = TaskVariables.required(task, variable, "请选择决定 / a decision is required");
-        String reason = TaskVariables.required(task, hr ? "terminationHrReason" : "terminationGmReason",
+        var variable = hr ? TERMINATION_HR_DECISION : TERMINATION_GM_DECISION;
+        String decision = variable.required(task, "请选择决定 / a decision is required");
+        String reason = (hr ? TERMINATION_HR_REASON : TERMINATION_GM_REASON).required(task,
                 "请填写理由 / a reason is required");
         if (!"terminate".equals(decision) && !"keep".equals(decision)) {
             throw new BadUserRequestException(variable + " must be terminate or keep, got '" + decision + "'");
