@@ -2,7 +2,7 @@ package com.perftrack.evaluation;
 
 /**
  * The Q4 awards HR may propose and the general manager approves. Each has its own people picker (a
- * form-js taglist of person codes) and its own reason field in {@code evaluation-annual-awards}; the
+ * form-js taglist of person codes) and its own reason field in {@code quarterly-evaluation-propose-annual-awards}; the
  * code stays in the archive's key, the Chinese name is what people read.
  */
 enum AnnualAward {

@@ -89,7 +89,7 @@ class FormsWalkBrowserIT {
     @Test
     void special_award_hr_review() throws Exception {
         Task task = task(startSpecialAward(), "Task_ReviewSpecialAward");
-        walk(task, "hr.head", "special-award-hr-review", "人力资源部审核", () -> {
+        walk(task, "hr.head", "special-contribution-award-review", "人力资源部审核", () -> {
             tasklist.radio("同意，报总经理");
             textarea("理由", "贡献突出，材料齐全");
         });
@@ -107,7 +107,7 @@ class FormsWalkBrowserIT {
             identityService.clearAuthentication();
         }
         Task task = task(instance, "Task_DecideSpecialAward");
-        walk(task, "gm", "special-award-gm-decision", "总经理决定", () -> {
+        walk(task, "gm", "special-contribution-award-decide", "总经理决定", () -> {
             tasklist.radio("批准");
             textarea("理由", "同意人力资源部意见");
         });
@@ -123,7 +123,7 @@ class FormsWalkBrowserIT {
                         + "person,FW-DEMO-P1,马芳,FW-DEMO-SALES,sales1,,employee\n")).status()).isEqualTo(200);
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("special-contribution-award")
                 .processInstanceBusinessKey("FW-DEMO-P1").count();
-        walkStart("secgen", "特殊贡献奖", "special-contribution-award", "special-award-start", "员工编码", () -> {
+        walkStart("secgen", "特殊贡献奖", "special-contribution-award", "special-contribution-award-start", "员工编码", () -> {
             textfield("员工编码", "FW-DEMO-P1");
             textarea("突出贡献", "攻下华东区最大客户，年合同额 800 万");
             textfield("建议奖励", "奖金 5000 元");

@@ -119,7 +119,7 @@ class EvaluationWalkBrowserIT {
         // HR opens the quarter in the 发起流程 dialog
         tasklist.login("tasklist", "hr.head", "demo");
         tasklist.openStartForm("季度业绩考核", "季度");
-        tasklist.checkStartForm(repositoryService, "quarterly-evaluation", "evaluation-start");
+        tasklist.checkStartForm(repositoryService, "quarterly-evaluation", "quarterly-evaluation-start");
         tasklist.type("input", "季度", QUARTER);
         tasklist.type("input", "公司代码", COMPANY);
         tasklist.screenshot("form-evaluation-start-filled");
@@ -129,7 +129,7 @@ class EvaluationWalkBrowserIT {
                 .list().stream().findFirst().map(p -> p.getId()).orElse(null));
 
         // HR: the table reads, one proposal changed through the person picker
-        String table = open(task(evaluation, "Task_ConfirmProposals"), "hr.head", "evaluation-confirm-proposals", "决定");
+        String table = open(task(evaluation, "Task_ConfirmProposals"), "hr.head", "quarterly-evaluation-confirm-proposals", "决定");
         assertThat(table).contains("林晓 EWK-P1", "考核演练公司 EWK", "120%", "1 / 3", "奖金", "98.67%", "降职/调岗评审")
                 .doesNotContain("DEMOTION_OR_TRANSFER_REVIEW").doesNotContain("1.2000");
         tasklist.radio("修改一条建议");
@@ -142,34 +142,34 @@ class EvaluationWalkBrowserIT {
                 .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcomes.WARNING));
 
         // HR again: confirms all and raises 周航's termination review from the picker of eligible people
-        table = open(task(evaluation, "Task_ConfirmProposals"), "hr.head", "evaluation-confirm-proposals", "决定");
+        table = open(task(evaluation, "Task_ConfirmProposals"), "hr.head", "quarterly-evaluation-confirm-proposals", "决定");
         assertThat(table).contains("修改理由：第四季度 98.67%");
         tasklist.radio("全部确认");
         assertThat(tasklist.select("提出解除劳动关系评审", "周航 EWK-P2")).as("only documented guidance")
                 .containsExactly("周航 EWK-P2");
-        complete(taskOf(evaluation, "Task_ConfirmProposals").getId(), "evaluation-confirm-proposals");
+        complete(taskOf(evaluation, "Task_ConfirmProposals").getId(), "quarterly-evaluation-confirm-proposals");
 
         // the general manager approves the demotion/transfer review and the written warning
-        table = open(task(evaluation, "Task_ApproveDisciplinary"), "gm", "evaluation-approve-disciplinary", "决定");
+        table = open(task(evaluation, "Task_ApproveDisciplinary"), "gm", "quarterly-evaluation-approve-disciplinary", "决定");
         assertThat(table).contains("周航 EWK-P2", "降职/调岗评审", "书面警告");
         tasklist.radio("批准");
-        complete(taskOf(evaluation, "Task_ApproveDisciplinary").getId(), "evaluation-approve-disciplinary");
+        complete(taskOf(evaluation, "Task_ApproveDisciplinary").getId(), "quarterly-evaluation-approve-disciplinary");
 
         // published; the termination review: HR proposes, the general manager keeps the person
-        String text = open(task(evaluation, "Task_DecideTerminationHr"), "hr.head", "evaluation-termination-hr", "决定");
+        String text = open(task(evaluation, "Task_DecideTerminationHr"), "hr.head", "quarterly-evaluation-decide-termination-hr", "决定");
         assertThat(text).contains("周航 EWK-P2");
         tasklist.radio("提议解除");
         tasklist.type("textarea", "理由与改进指导记录", "2024 年二、三季度警告与罚款后仍未改善");
-        complete(taskOf(evaluation, "Task_DecideTerminationHr").getId(), "evaluation-termination-hr");
-        text = open(task(evaluation, "Task_DecideTerminationGm"), "gm", "evaluation-termination-gm", "决定");
+        complete(taskOf(evaluation, "Task_DecideTerminationHr").getId(), "quarterly-evaluation-decide-termination-hr");
+        text = open(task(evaluation, "Task_DecideTerminationGm"), "gm", "quarterly-evaluation-decide-termination-gm", "决定");
         assertThat(text).contains("周航 EWK-P2", "仍未改善");
         tasklist.radio("不解除");
         tasklist.type("textarea", "理由", "先按降职/调岗评审处理");
-        complete(taskOf(evaluation, "Task_DecideTerminationGm").getId(), "evaluation-termination-gm");
+        complete(taskOf(evaluation, "Task_DecideTerminationGm").getId(), "quarterly-evaluation-decide-termination-gm");
 
         // Q4: annual awards picked by HR from the company's people, approved by the general manager from a table
         Task propose = task(evaluation, "Task_ProposeAnnualAwards");
-        text = open(propose, "hr.head", "evaluation-annual-awards", "年终奖");
+        text = open(propose, "hr.head", "quarterly-evaluation-propose-annual-awards", "年终奖");
         assertThat(text).contains("林晓 EWK-P1", "120%", "98.67%", "年终奖", "晋升", "额外假期", "特殊贡献奖");
         assertThat((Object) tasklist.until(d -> tasklist.js("var p = Array.from(document.querySelectorAll('.fjs-taglist-input'))"
                 + ".map(function (i) { return i.placeholder; }); return p.length === 4 ? p.join(',') : null;")))
@@ -198,12 +198,12 @@ class EvaluationWalkBrowserIT {
         assertThat(tasklist.tag("特殊贡献奖", "吴静 EWK-P3")).as("林晓 is picked already")
                 .containsExactly("周航 EWK-P2", "吴静 EWK-P3");
         tasklist.type("textarea", "特殊贡献奖理由", "带出两家新客户");
-        complete(propose.getId(), "evaluation-annual-awards");
-        text = open(task(evaluation, "Task_ApproveAnnualAwards"), "gm", "evaluation-approve-annual-awards", "决定");
+        complete(propose.getId(), "quarterly-evaluation-propose-annual-awards");
+        text = open(task(evaluation, "Task_ApproveAnnualAwards"), "gm", "quarterly-evaluation-approve-annual-awards", "决定");
         assertThat(text).contains("林晓 EWK-P1", "年终奖", "四个季度均居第一", "吴静 EWK-P3", "特殊贡献奖", "带出两家新客户")
                 .doesNotContain("YEAR_END_BONUS").doesNotContain("SPECIAL_CONTRIBUTION").doesNotContain("没有提议");
         tasklist.radio("批准");
-        complete(taskOf(evaluation, "Task_ApproveAnnualAwards").getId(), "evaluation-approve-annual-awards");
+        complete(taskOf(evaluation, "Task_ApproveAnnualAwards").getId(), "quarterly-evaluation-approve-annual-awards");
         tasklist.until(d -> runtimeService.createProcessInstanceQuery().processInstanceId(evaluation).count() == 0);
         var archive = api.get("/api/archive/EWK-P3", "hr.head");
         assertThat(archive.status()).isEqualTo(200);

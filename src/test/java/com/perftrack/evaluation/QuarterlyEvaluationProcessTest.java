@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = {"bpmn/quarterly-evaluation.bpmn", "bpmn/reward-penalty.dmn",
-        "forms/evaluation-start.form", "forms/evaluation-confirm-proposals.form",
-        "forms/evaluation-approve-disciplinary.form", "forms/evaluation-termination-hr.form",
-        "forms/evaluation-termination-gm.form", "forms/evaluation-annual-awards.form",
-        "forms/evaluation-approve-annual-awards.form"})
+        "forms/quarterly-evaluation-start.form", "forms/quarterly-evaluation-confirm-proposals.form",
+        "forms/quarterly-evaluation-approve-disciplinary.form", "forms/quarterly-evaluation-decide-termination-hr.form",
+        "forms/quarterly-evaluation-decide-termination-gm.form", "forms/quarterly-evaluation-propose-annual-awards.form",
+        "forms/quarterly-evaluation-approve-annual-awards.form"})
 class QuarterlyEvaluationProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
