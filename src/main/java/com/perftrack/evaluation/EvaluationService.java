@@ -237,6 +237,11 @@ public class EvaluationService {
         return all;
     }
 
+    /** Every evaluated person's year: the mean of their scored quarters, ranked in company and role ({@link AnnualScores}). */
+    public List<AnnualView> annual(int year) {
+        return AnnualScores.of(year, ofYear(year));
+    }
+
     static String label(String outcome) {
         return outcome == null ? "无 none" : outcome;
     }

@@ -3,7 +3,9 @@ package com.perftrack.evaluation;
 import com.perftrack.calendar.Quarter;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,31 +61,31 @@ class EvaluationTables {
                 .map(e -> option(names.of(e.personCode()), e.personCode())).toList();
     }
 
-    /** The Q4 table: a person's four quarterly scores (as %) and how many quarterly bonuses they had. */
+    /**
+     * The Q4 table, best of the year first: a person's annual score and rank (the mean of the scored
+     * quarters, {@link AnnualScores}), the four quarterly scores (as %) and how many quarterly
+     * bonuses they had.
+     */
     List<Map<String, Object>> annualTable(int year, String companyCode) {
         Names names = new Names();
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (EvaluationView e : evaluations.ofYear(year)) {
-            if (companyCode != null && !companyCode.equals(e.companyCode())) {
-                continue; // the company's HR and general manager decide on their own people
-            }
-            Map<String, Object> row = rows.computeIfAbsent(e.personCode(), p -> {
-                Map<String, Object> fresh = new LinkedHashMap<>();
-                fresh.put("person", names.of(p));
-                fresh.put("scores", new String[] {EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE,
-                        EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE});
-                fresh.put("bonuses", 0);
-                return fresh;
-            });
-            ((String[]) row.get("scores"))[Integer.parseInt(e.quarter().substring(6)) - 1] =
-                    EvaluationLabels.percent(e.score());
-            if (Outcomes.BONUS.equals(e.outcome())) {
-                row.put("bonuses", (Integer) row.get("bonuses") + 1);
-            }
+        Map<String, String[]> quarterScores = new HashMap<>();
+        for (EvaluationView e : ofCompany(evaluations.ofYear(year), companyCode)) {
+            quarterScores.computeIfAbsent(e.personCode(), p -> new String[] {EvaluationLabels.NO_VALUE,
+                    EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE, EvaluationLabels.NO_VALUE})
+                    [Integer.parseInt(e.quarter().substring(6)) - 1] = EvaluationLabels.percent(e.score());
         }
-        // one column "Q1 / Q2 / Q3 / Q4" instead of four keeps the table inside the form
-        rows.values().forEach(row -> row.put("scores", String.join(" / ", (String[]) row.get("scores"))));
-        return new ArrayList<>(rows.values());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AnnualView a : byAnnualRank(year, companyCode)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("person", names.of(a.personCode()));
+            row.put("year", EvaluationLabels.percent(a.score()) + "（" + (a.rank() == null ? EvaluationLabels.NO_VALUE
+                    : a.rank() + " / " + a.peerGroupSize()) + "）");
+            // one column "Q1 / Q2 / Q3 / Q4" instead of four keeps the table inside the form
+            row.put("scores", String.join(" / ", quarterScores.get(a.personCode())));
+            row.put("bonuses", a.bonuses());
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**
@@ -97,10 +99,23 @@ class EvaluationTables {
 
     /** The codes of {@link #annualPersonOptions}: what the server accepts from the pickers. */
     List<String> annualCandidates(int year, String companyCode) {
-        return evaluations.ofYear(year).stream()
-                .filter(e -> companyCode == null || companyCode.equals(e.companyCode()))
-                .filter(e -> e.score() != null)
-                .map(EvaluationView::personCode).distinct().toList();
+        return byAnnualRank(year, companyCode).stream().filter(a -> a.score() != null)
+                .map(AnnualView::personCode).toList();
+    }
+
+    /** The company's people (null: everyone) by annual rank, best first, across roles. */
+    private List<AnnualView> byAnnualRank(int year, String companyCode) {
+        return evaluations.annual(year).stream()
+                .filter(a -> companyCode == null || companyCode.equals(a.companyCode()))
+                .sorted(Comparator.comparing((AnnualView a) -> a.rank() == null ? Integer.MAX_VALUE : a.rank())
+                        .thenComparing(a -> a.score() == null ? BigDecimal.ZERO : a.score(),
+                                Comparator.reverseOrder())
+                        .thenComparing(AnnualView::personCode))
+                .toList();
+    }
+
+    private static List<EvaluationView> ofCompany(List<EvaluationView> rows, String companyCode) {
+        return rows.stream().filter(e -> companyCode == null || companyCode.equals(e.companyCode())).toList();
     }
 
     /** The general manager's table of HR's proposals: the person by name and code, the award in Chinese, the reason. */

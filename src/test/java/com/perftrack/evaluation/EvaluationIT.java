@@ -120,6 +120,27 @@ class EvaluationIT {
         assertThat(archive.status()).isEqualTo(200);
         assertThat(archive.body()).contains("APPEAL_OPENED").contains("APPEAL_DECISION").contains("APPEAL_RECOMPUTE")
                 .contains("EVAL_OUTCOME:2019-Q2:EV1");
+
+        // the year (SPEC.md section 3): the mean of the scored quarters, the appeal's correction included:
+        // EV2 (1.2000 + 1.3000) / 2 = 1.2500 first; EV1 (0.9000 + 1.4000) / 2 = 1.1500; EV3 (1.0000 + 1.1000) / 2 = 1.0500
+        var year = api.get("/api/evaluations/annual?year=2019", "hr.head");
+        assertThat(year.status()).as(year.body()).isEqualTo(200);
+        Map<String, JsonNode> annual = new java.util.HashMap<>();
+        year.json().forEach(a -> annual.put(a.get("personCode").asText(), a));
+        assertThat(annual.get("EV2").get("score").decimalValue()).isEqualByComparingTo("1.2500");
+        assertThat(annual.get("EV2").get("rank").asInt()).isEqualTo(1);
+        assertThat(annual.get("EV1").get("score").decimalValue()).isEqualByComparingTo("1.1500");
+        assertThat(annual.get("EV1").get("rank").asInt()).isEqualTo(2);
+        assertThat(annual.get("EV1").get("bonuses").asInt()).as("Q2's bonus after the appeal").isEqualTo(1);
+        assertThat(annual.get("EV3").get("score").decimalValue()).isEqualByComparingTo("1.0500");
+        assertThat(annual.get("EV3").get("rank").asInt()).isEqualTo(3);
+        assertThat(annual.get("EV3").get("peerGroupSize").asInt()).isEqualTo(3);
+        var ownYear = api.get("/api/evaluations/annual?year=2019", "sales1");
+        assertThat(ownYear.json()).hasSize(1);
+        assertThat(ownYear.json().get(0).get("personCode").asText()).isEqualTo("EV1");
+        var badYear = api.get("/api/evaluations/annual?year=19", "hr.head");
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.body()).contains("year must be YYYY");
     }
 
     @Test
