@@ -122,11 +122,13 @@ public class AppealService {
                     || !Objects.equals(stored.get().proposedOutcome(), computed.proposedOutcome());
             if (!moved) {
                 evaluations.save(computed.withOutcome(stored.get().outcome(), stored.get().state(),
-                        stored.get().changeReason()), calendar.now());
+                        stored.get().changeReason(), stored.get().amount(), stored.get().amountRule()), calendar.now());
                 continue;
             }
             String reason = "申诉 #" + appealId + "：" + appeal.decisionReason();
-            evaluations.save(computed.withOutcome(outcome, EvaluationView.CHANGED_ON_APPEAL, reason), calendar.now());
+            var money = calculator.money(computed.companyCode(), computed.peerGroup(), outcome);
+            evaluations.save(computed.withOutcome(outcome, EvaluationView.CHANGED_ON_APPEAL, reason, money.amount(),
+                    money.rule()), calendar.now());
             String before = stored.map(EvaluationView::outcome).orElse(null);
             archive.append(ArchiveEntry.of("APPEAL_RECOMPUTE:" + appealId + ":" + computed.personCode(),
                     computed.personCode(), appeal.quarter(), "CORRECTION", "申诉后重新计算 Recomputed after appeal #"

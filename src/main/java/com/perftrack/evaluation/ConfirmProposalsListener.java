@@ -3,6 +3,7 @@ package com.perftrack.evaluation;
 import static com.perftrack.evaluation.QuarterlyEvaluationVariables.*;
 import com.perftrack.calendar.Quarter;
 import com.perftrack.security.TaskActor;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,12 +36,13 @@ class ConfirmProposalsListener implements TaskListener {
         if ("change".equals(decision)) {
             String person = CHANGE_PERSON_CODE.required(task, "请选择要修改的人员。/ Choose the person whose proposal changes.");
             fourEyes.notOwnPerson(user, person, "修改本人的奖罚建议");
-            evaluations.changeOutcome(quarter, company, person, CHANGE_OUTCOME.get(task),
+            evaluations.changeProposal(quarter, company, person, CHANGE_OUTCOME.get(task), changeAmount(task),
                     CHANGE_REASON.get(task), user);
             ProposalVariables.set(task, tables, quarter, company);
             task.removeVariable(CHANGE_PERSON_CODE.name());
             task.removeVariable(CHANGE_OUTCOME.name());
             task.removeVariable(CHANGE_REASON.name());
+            task.removeVariable(CHANGE_AMOUNT.name());
             return;
         }
         if (!"confirm".equals(decision)) {
@@ -61,5 +63,13 @@ class ConfirmProposalsListener implements TaskListener {
         }
         HR_CONFIRMED_BY.set(task, user);
         NEEDS_GENERAL_MANAGER.set(task, evaluations.needsGeneralManager(quarter, company));
+    }
+
+    private static BigDecimal changeAmount(DelegateTask task) {
+        try {
+            return CHANGE_AMOUNT.get(task);
+        } catch (NumberFormatException e) {
+            throw new BadUserRequestException("金额须为数字 / the sum must be a number");
+        }
     }
 }

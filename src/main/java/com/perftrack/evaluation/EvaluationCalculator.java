@@ -124,13 +124,19 @@ class EvaluationCalculator {
                 int streak = Ranking.consecutiveBelow(previousStreaks.getOrDefault(person, 0), score);
                 var proposal = score.scorable() ? rules.propose(ranks.get(person), n, streak)
                         : OutcomeRules.Proposal.NONE;
+                var money = money(companyCode, group.getKey(), proposal.outcome());
                 result.add(new EvaluationView(quarter.toString(), person, companyCode, group.getKey(), score.score(),
                         ranks.get(person), n, score.belowTarget(), streak, proposal.outcome(), proposal.outcome(),
                         EvaluationView.PROPOSED, proposal.guidance(), score.attainments(), score.dataGaps(), null,
-                        null, null));
+                        null, null, money.amount(), money.rule()));
             }
         }
         return result;
+    }
+
+    /** The sum the outcome carries for the company's role ({@link OutcomeRules#money}). */
+    OutcomeRules.Money money(String companyCode, String peerGroup, String outcome) {
+        return rules.money(peerGroup, outcome, () -> repository.rewardBase(companyCode, peerGroup));
     }
 
     static Quarter next(Quarter q) {

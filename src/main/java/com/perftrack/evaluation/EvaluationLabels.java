@@ -37,6 +37,11 @@ final class EvaluationLabels {
         return (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString() + "%";
     }
 
+    /** "¥2,000.00", or — without a sum. */
+    static String money(BigDecimal amount) {
+        return amount == null ? NO_VALUE : String.format(java.util.Locale.ROOT, "¥%,.2f", amount);
+    }
+
     /** "2 / 12", or — without a rank (no score). */
     static String rank(EvaluationView e) {
         return e.rank() == null ? NO_VALUE : e.rank() + " / " + e.peerGroupSize();

@@ -23,7 +23,7 @@ class EvaluationRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "quarter, person_code, company_code, peer_group, score, rank_in_group, "
             + "peer_group_size, below_target, consecutive_below, outcome, proposed_outcome, state, guidance, details, "
-            + "change_reason, confirmed_by, approved_by";
+            + "change_reason, confirmed_by, approved_by, amount, amount_rule";
 
     record Run(String quarter, String processInstanceId, String state, LocalDate appealDeadline, String companyCode) {}
 
@@ -116,19 +116,22 @@ class EvaluationRepository {
     void save(EvaluationView e, Instant now) {
         int updated = jdbc.sql("update evaluation set company_code = ?, peer_group = ?, score = ?, rank_in_group = ?, "
                         + "peer_group_size = ?, below_target = ?, consecutive_below = ?, outcome = ?, proposed_outcome = ?, "
-                        + "state = ?, guidance = ?, details = ?, change_reason = ?, updated_at = ? "
-                        + "where quarter = ? and person_code = ?")
+                        + "state = ?, guidance = ?, details = ?, change_reason = ?, amount = ?, amount_rule = ?, "
+                        + "updated_at = ? where quarter = ? and person_code = ?")
                 .params(e.companyCode(), e.peerGroup(), e.score(), e.rank(), e.peerGroupSize(), e.belowTarget(),
                         e.consecutiveQuartersBelow(), e.outcome(), e.proposedOutcome(), e.state(), e.guidance(),
-                        details(e), e.changeReason(), Timestamp.from(now), e.quarter(), e.personCode())
+                        details(e), e.changeReason(), e.amount(), e.amountRule(), Timestamp.from(now), e.quarter(),
+                        e.personCode())
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into evaluation (quarter, person_code, company_code, peer_group, score, rank_in_group, "
                             + "peer_group_size, below_target, consecutive_below, outcome, proposed_outcome, state, guidance, "
-                            + "details, change_reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "details, change_reason, amount, amount_rule, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(e.quarter(), e.personCode(), e.companyCode(), e.peerGroup(), e.score(), e.rank(),
                             e.peerGroupSize(), e.belowTarget(), e.consecutiveQuartersBelow(), e.outcome(),
-                            e.proposedOutcome(), e.state(), e.guidance(), details(e), e.changeReason(), Timestamp.from(now))
+                            e.proposedOutcome(), e.state(), e.guidance(), details(e), e.changeReason(), e.amount(),
+                            e.amountRule(), Timestamp.from(now))
                     .update();
         }
     }
@@ -139,10 +142,47 @@ class EvaluationRepository {
                 .params(outcome, reason, userId, Timestamp.from(now), quarter, personCode).update();
     }
 
+    /** HR's sum for a proposal (or the rule's again after a changed outcome: {@code setBy} null). */
+    void setAmount(String quarter, String personCode, BigDecimal amount, String rule, String setBy,
+            Instant now) {
+        jdbc.sql("update evaluation set amount = ?, amount_rule = ?, amount_set_by = ?, updated_at = ? "
+                        + "where quarter = ? and person_code = ?")
+                .params(amount, rule, setBy, Timestamp.from(now), quarter, personCode).update();
+    }
+
     void confirm(String quarter, String personCode, String confirmedBy, String approvedBy, Instant now) {
         jdbc.sql("update evaluation set state = 'confirmed', confirmed_by = ?, approved_by = ?, confirmed_at = ?, "
                         + "updated_at = ? where quarter = ? and person_code = ? and state = 'proposed'")
                 .params(confirmedBy, approvedBy, Timestamp.from(now), Timestamp.from(now), quarter, personCode).update();
+    }
+
+    /** The company's base for the role (issue 14), else its base for every role ('*'), else null. */
+    BigDecimal rewardBase(String companyCode, String peerGroup) {
+        return jdbc.sql("select base_amount from reward_base where company_code = ? and peer_group in (?, '*') "
+                        + "order by case when peer_group = '*' then 1 else 0 end")
+                .params(companyCode, peerGroup).query(BigDecimal.class).list().stream().findFirst().orElse(null);
+    }
+
+    /** One base of {@code reward_base}: a role, or "*" for every role without its own. */
+    record RewardBase(String companyCode, String peerGroup, BigDecimal baseAmount, String updatedBy) {
+    }
+
+    List<RewardBase> rewardBases(String companyCode) {
+        return jdbc.sql("select company_code, peer_group, base_amount, updated_by from reward_base "
+                        + "where company_code = ? order by peer_group")
+                .param(companyCode).query((rs, n) -> new RewardBase(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getString(4))).list();
+    }
+
+    void saveRewardBase(String companyCode, String peerGroup, BigDecimal baseAmount, String userId, Instant now) {
+        int updated = jdbc.sql("update reward_base set base_amount = ?, updated_by = ?, updated_at = ? "
+                        + "where company_code = ? and peer_group = ?")
+                .params(baseAmount, userId, Timestamp.from(now), companyCode, peerGroup).update();
+        if (updated == 0) {
+            jdbc.sql("insert into reward_base (company_code, peer_group, base_amount, updated_by, updated_at) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(companyCode, peerGroup, baseAmount, userId, Timestamp.from(now)).update();
+        }
     }
 
     /** Confirmed penalties (warning, fine, demotion review) of the person in quarters before this one. */
@@ -158,7 +198,7 @@ class EvaluationRepository {
         return new EvaluationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getBigDecimal(5), rank, rs.getInt(7), rs.getBoolean(8), rs.getInt(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), details.attainments(), details.dataGaps(),
-                rs.getString(15), rs.getString(16), rs.getString(17));
+                rs.getString(15), rs.getString(16), rs.getString(17), rs.getBigDecimal(18), rs.getString(19));
     }
 
     private static String details(EvaluationView e) {

@@ -4,6 +4,7 @@ import com.perftrack.archive.ArchiveEntry;
 import com.perftrack.archive.ArchiveService;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Quarter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -134,9 +135,21 @@ public class EvaluationService {
     }
 
     /** As above, for a person of that company only (null: any): one company's HR changes its own people. */
-    @Transactional
     public EvaluationView changeOutcome(Quarter quarter, String companyCode, String personCode, String outcome,
             String reason, String userId) {
+        return changeProposal(quarter, companyCode, personCode, outcome, null, reason, userId);
+    }
+
+    /** The largest sum HR may enter (CNY): a typing slip of a few zeros is refused, not paid. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
+
+    /**
+     * HR changes one proposal before confirming, with a mandatory reason: its outcome, and the sum of
+     * a bonus or fine ({@code amount} null: the rule of reward-penalty-amount gives it for the outcome).
+     */
+    @Transactional
+    public EvaluationView changeProposal(Quarter quarter, String companyCode, String personCode, String outcome,
+            BigDecimal amount, String reason, String userId) {
         if (reason == null || reason.isBlank()) {
             throw new BadUserRequestException("修改建议必须填写理由 / a change needs a reason");
         }
@@ -150,10 +163,25 @@ public class EvaluationService {
         if (!EvaluationView.PROPOSED.equals(row.state())) {
             throw new BadUserRequestException("结果已确认，只能通过申诉修改 / already confirmed; only an appeal changes it");
         }
+        if (amount != null && !Outcomes.BONUS.equals(parsed) && !Outcomes.FINE.equals(parsed)) {
+            throw new BadUserRequestException("只有奖金（BONUS）和罚款（FINE）有金额 / only a bonus or a fine has a sum");
+        }
+        if (amount != null && (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2)) {
+            throw new BadUserRequestException("金额须在 0 至 10,000,000 元之间，最多两位小数 / the sum must be 0 to "
+                    + "10,000,000 CNY with at most two decimals");
+        }
         repository.changeOutcome(quarter.toString(), personCode, parsed, reason.trim(), userId, calendar.now());
+        if (amount != null) {
+            repository.setAmount(quarter.toString(), personCode, OutcomeRules.cents(amount), OutcomeRules.HR, userId,
+                    calendar.now());
+        } else if (!Objects.equals(parsed, row.outcome())) {
+            var money = calculator.money(row.companyCode(), row.peerGroup(), parsed);
+            repository.setAmount(quarter.toString(), personCode, money.amount(), money.rule(), null, calendar.now());
+        }
         archive.append(ArchiveEntry.of("EVAL_HR_CHANGE:" + quarter + ":" + personCode + ":" + calendar.now().toEpochMilli(),
                 personCode, quarter.toString(), "CORRECTION", "人力资源部修改奖罚建议 HR changed the proposal: "
-                        + label(row.outcome()) + " → " + label(parsed) + "；理由 reason: " + reason.trim(),
+                        + label(row.outcome()) + " → " + label(parsed) + (amount == null ? ""
+                        : "，金额 sum " + EvaluationLabels.money(OutcomeRules.cents(amount))) + "；理由 reason: " + reason.trim(),
                 null, "evaluation", quarter.toString(), userId));
         return repository.find(quarter.toString(), personCode).orElseThrow();
     }
@@ -209,7 +237,8 @@ public class EvaluationService {
             if (e.outcome() != null) {
                 archive.append(ArchiveEntry.of("EVAL_OUTCOME:" + quarter + ":" + e.personCode(), e.personCode(),
                         quarter.toString(), Outcomes.BONUS.equals(e.outcome()) ? "REWARD" : "PENALTY",
-                        label(e.outcome()) + (e.guidance() == null ? "" : "；" + e.guidance()), null, "evaluation",
+                        label(e.outcome()) + (e.amount() == null ? "" : "，金额 sum " + EvaluationLabels.money(e.amount()))
+                                + (e.guidance() == null ? "" : "；" + e.guidance()), null, "evaluation",
                         quarter.toString(), approver != null ? approver : confirmedBy));
             }
         }
@@ -235,6 +264,12 @@ public class EvaluationService {
             all.addAll(repository.ofQuarter(new Quarter(year, q).toString()));
         }
         return all;
+    }
+
+    /** HR sets the company's base for a role ("*": every role) that "share" rules multiply (issue 14). */
+    @Transactional
+    public void setRewardBase(String companyCode, String peerGroup, BigDecimal baseAmount, String userId) {
+        repository.saveRewardBase(companyCode, peerGroup, baseAmount, userId, calendar.now());
     }
 
     /** Every evaluated person's year: the mean of their scored quarters, ranked in company and role ({@link AnnualScores}). */

@@ -34,12 +34,14 @@ class EvaluationTables {
         Names names = new Names();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EvaluationView e : evaluations.rows(quarter, companyCode)) {
-            // four columns fit a form at 1280 px; the company is the instance's, named in the form's heading
+            // five short columns fit a form at 1280 px; the company is the instance's, named in the form's heading
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("person", names.of(e.personCode()));
             row.put("score", EvaluationLabels.percent(e.score()) + "（" + EvaluationLabels.rank(e) + "）");
             row.put("outcome", Objects.equals(e.outcome(), e.proposedOutcome()) ? EvaluationLabels.outcome(e.outcome())
                     : EvaluationLabels.outcome(e.outcome()) + "（建议 " + EvaluationLabels.outcome(e.proposedOutcome()) + "）");
+            row.put("amount", e.amountRule() == null ? "" : e.amount() == null ? "待人力资源部填写 HR enters"
+                    : EvaluationLabels.money(e.amount()));
             row.put("note", note(e));
             rows.add(row);
         }

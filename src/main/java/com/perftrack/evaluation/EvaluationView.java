@@ -12,7 +12,8 @@ import java.util.Map;
 public record EvaluationView(String quarter, String personCode, String companyCode, String peerGroup,
         BigDecimal score, Integer rank, int peerGroupSize, boolean belowTarget, int consecutiveQuartersBelow,
         String outcome, String proposedOutcome, String state, String guidance, Map<String, BigDecimal> attainments,
-        List<String> dataGaps, String changeReason, String confirmedBy, String approvedBy) {
+        List<String> dataGaps, String changeReason, String confirmedBy, String approvedBy, BigDecimal amount,
+        String amountRule) {
 
     public static final String PROPOSED = "proposed";
     public static final String CONFIRMED = "confirmed";
@@ -22,9 +23,10 @@ public record EvaluationView(String quarter, String personCode, String companyCo
         return Outcomes.isDisciplinary(outcome);
     }
 
-    EvaluationView withOutcome(String newOutcome, String newState, String reason) {
+    EvaluationView withOutcome(String newOutcome, String newState, String reason, BigDecimal newAmount,
+            String newAmountRule) {
         return new EvaluationView(quarter, personCode, companyCode, peerGroup, score, rank, peerGroupSize,
                 belowTarget, consecutiveQuartersBelow, newOutcome, proposedOutcome, newState, guidance, attainments,
-                dataGaps, reason, confirmedBy, approvedBy);
+                dataGaps, reason, confirmedBy, approvedBy, newAmount, newAmountRule);
     }
 }

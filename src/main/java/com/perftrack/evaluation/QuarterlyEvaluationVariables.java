@@ -7,6 +7,7 @@ import static com.perftrack.process.ProcessVariable.text;
 
 import com.perftrack.calendar.Quarter;
 import com.perftrack.process.ProcessVariable;
+import java.math.BigDecimal;
 
 /**
  * The variables of {@code quarterly-evaluation} (and of its scheduler's start): one constant each, the
@@ -28,6 +29,7 @@ final class QuarterlyEvaluationVariables {
     static final ProcessVariable<String> CHANGE_PERSON_CODE = text("changePersonCode");
     static final ProcessVariable<String> CHANGE_OUTCOME = text("changeOutcome");
     static final ProcessVariable<String> CHANGE_REASON = text("changeReason");
+    static final ProcessVariable<BigDecimal> CHANGE_AMOUNT = parsed("changeAmount", BigDecimal::new);
     static final ProcessVariable<String> HR_CONFIRMED_BY = text("hrConfirmedBy");
     static final ProcessVariable<Boolean> NEEDS_GENERAL_MANAGER = flag("needsGeneralManager");
 

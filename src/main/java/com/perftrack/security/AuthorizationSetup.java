@@ -41,6 +41,7 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String EVALUATION_PROCESS = "quarterly-evaluation";
     static final String SPECIAL_AWARD_PROCESS = "special-contribution-award";
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
+    static final String REWARD_PENALTY_AMOUNT_DECISION = "reward-penalty-amount";
     /** Members may deploy models (Camunda Modeler); not a committee role, so not a {@link CommitteeGroup}. */
     public static final String PROCESS_OWNER = "process-owner";
     static final String MY_TASKS = "我的任务";
@@ -97,6 +98,9 @@ class AuthorizationSetup implements ApplicationRunner {
         for (CommitteeGroup group : CommitteeGroup.values()) {
             // /api/evaluations shows a quarter's proposals before its run has stored them
             grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_DECISION, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+            // ... and the sums of their bonuses and fines (issue 14)
+            grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_AMOUNT_DECISION, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
         }
         for (CommitteeGroup group : CommitteeGroup.values()) {

@@ -62,6 +62,6 @@ class AnnualScoresTest {
 
     private static EvaluationView row(String quarter, String person, String role, String score, String outcome) {
         return new EvaluationView(quarter, person, "C", role, score == null ? null : new BigDecimal(score), null, 0,
-                false, 0, outcome, outcome, EvaluationView.CONFIRMED, null, Map.of(), List.of(), null, null, null);
+                false, 0, outcome, outcome, EvaluationView.CONFIRMED, null, Map.of(), List.of(), null, null, null, null, null);
     }
 }

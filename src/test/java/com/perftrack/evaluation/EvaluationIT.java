@@ -152,6 +152,92 @@ class EvaluationIT {
         assertThat(api.get("/api/evaluations?quarter=2019-5", "hr.head").status()).isEqualTo(400);
     }
 
+    /**
+     * Money (issue 14) through the public interfaces: HR sets the company's bonus base, the shipped
+     * rules give the bonus as the whole base and leave the fine to HR, HR enters the fine, the
+     * general manager approves, and the quarter's payroll workbook lists both, cell by cell.
+     * Company PAYCO, 2018, target 100 a month: PY1 80 (three quarters below target → FINE in Q3),
+     * PY2 150 (score 1.5, first of 3 → BONUS), PY3 100 (nothing).
+     */
+    @Test
+    void the_payroll_workbook_lists_the_confirmed_bonus_and_fine_with_their_sums() throws Exception {
+        TestCompanies.joinDemoCommittee(companies, "PAYCO");
+        if (jdbc.sql("select count(*) from org_unit where code = 'PAYCO'").query(Integer.class).single() == 0) {
+            unit("PAYCO", "PAYCO", "company", null, "gm", "production");
+            unit("PAYCO", "PAYCO-SALES", "department", "PAYCO", "sales.head", "sales");
+            int[] actuals = {80, 150, 100};
+            for (int p = 0; p < 3; p++) {
+                unit("PAYCO", "PY" + (p + 1), "person", "PAYCO-SALES", null, "employee");
+                for (int m = 1; m <= 9; m++) {
+                    jdbc.sql("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, imported_at) "
+                                    + "values (?, 'person', ?, 'SALES_AMOUNT', 100, ?, ?)")
+                            .params(String.format("2018-%02d", m), "PY" + (p + 1), BigDecimal.valueOf(actuals[p]),
+                                    Timestamp.from(Instant.now())).update();
+                }
+            }
+        }
+        var base = Map.of("companyCode", "PAYCO", "peerGroup", "*", "baseAmount", 3000);
+        assertThat(api.putJson("/api/reward-bases", "sales1", base).status()).as("an employee sets no base").isEqualTo(403);
+        var set = api.putJson("/api/reward-bases", "hr.head", base);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("baseAmount").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(api.putJson("/api/reward-bases", "hr.head", Map.of("companyCode", "PAYCO", "peerGroup", "*",
+                "baseAmount", -1)).status()).as("a negative base is refused").isEqualTo(422);
+
+        var started = api.postJson("/engine-rest/process-definition/key/quarterly-evaluation/start", "hr.head",
+                Map.of("variables", Map.of("quarter", var("2018-Q3"), "companyCode", var("PAYCO"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String instance = started.json().get("id").asText();
+        JsonNode bonus = waitFor("2018-Q3", "PY2", "hr.head", e -> "BONUS".equals(e.get("outcome").asText()));
+        assertThat(bonus.get("amount").decimalValue()).as("the whole base").isEqualByComparingTo("3000.00");
+        assertThat(bonus.get("amountRule").asText()).isEqualTo("share");
+        JsonNode fine = person("2018-Q3", "PY1", "hr.head");
+        assertThat(fine.get("outcome").asText()).isEqualTo("FINE");
+        assertThat(fine.get("amount").isNull()).as("HR sets the fine").isTrue();
+
+        complete(waitForTask(instance, "Task_ConfirmProposals", "hr.head"), "hr.head", Map.of("hrDecision", "change",
+                "changePersonCode", "PY1", "changeOutcome", "FINE", "changeAmount", 500.5,
+                "changeReason", "第三个季度未达标，按制度罚款 third quarter below target"));
+        complete(waitForTask(instance, "Task_ConfirmProposals", "hr.head"), "hr.head", Map.of("hrDecision", "confirm"));
+        complete(waitForTask(instance, "Task_ApproveDisciplinary", "gm"), "gm", Map.of("gmDecision", "approve"));
+        waitFor("2018-Q3", "PY1", "hr.head", e -> "confirmed".equals(e.get("state").asText()));
+        assertThat(person("2018-Q3", "PY1", "hr.head").get("amount").decimalValue()).isEqualByComparingTo("500.50");
+
+        assertThat(api.get("/api/evaluations/payroll?quarter=2018-Q3", "sales1").status()).isEqualTo(403);
+        byte[] xlsx = api.getBytes("/api/evaluations/payroll?quarter=2018-Q3&companyCode=PAYCO", "hr.head");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("奖金 Bonus (CNY)");
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("罚款 Fine (CNY)");
+            var py1 = sheet.getRow(1);
+            assertThat(py1.getCell(0).getStringCellValue()).isEqualTo("2018-Q3");
+            assertThat(py1.getCell(1).getStringCellValue()).isEqualTo("PAYCO");
+            assertThat(py1.getCell(2).getStringCellValue()).isEqualTo("PY1");
+            assertThat(py1.getCell(4).getStringCellValue()).isEqualTo("employee");
+            assertThat(py1.getCell(5).getStringCellValue()).isEqualTo("罚款");
+            assertThat((Object) py1.getCell(6)).as("no bonus cell for a fine").isNull();
+            assertThat(py1.getCell(7).getNumericCellValue()).isEqualTo(500.50);
+            assertThat(py1.getCell(8).getStringCellValue()).isEqualTo("人力资源部填写 entered by HR");
+            assertThat(py1.getCell(9).getStringCellValue()).isEqualTo("confirmed");
+            assertThat(py1.getCell(10).getStringCellValue()).isEqualTo("hr.head");
+            assertThat(py1.getCell(11).getStringCellValue()).isEqualTo("gm");
+            var py2 = sheet.getRow(2);
+            assertThat(py2.getCell(2).getStringCellValue()).isEqualTo("PY2");
+            assertThat(py2.getCell(5).getStringCellValue()).isEqualTo("奖金");
+            assertThat(py2.getCell(6).getNumericCellValue()).isEqualTo(3000.00);
+            assertThat((Object) py2.getCell(7)).isNull();
+            assertThat(py2.getCell(8).getStringCellValue()).isEqualTo("基数比例 share of the base");
+            assertThat(py2.getCell(11).getStringCellValue()).as("a bonus needs no general manager").isEmpty();
+            var total = sheet.getRow(3);
+            assertThat(total.getCell(5).getStringCellValue()).isEqualTo("合计 Total");
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(3000.00);
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(500.50);
+            assertThat((Object) sheet.getRow(4)).as("PY3 has neither").isNull();
+        }
+        var archive = api.get("/api/archive/PY1", "hr.head");
+        assertThat(archive.body()).contains("¥500.50");
+    }
+
     private void evaluateAndConfirm(String quarter) throws InterruptedException {
         String instance = start(quarter);
         complete(waitForTask(instance, "Task_ConfirmProposals", "hr.head"), "hr.head", Map.of("hrDecision", "confirm"));
@@ -213,8 +299,12 @@ class EvaluationIT {
     }
 
     private void unit(String code, String type, String parent, String userId, String role) {
+        unit("EVALCO", code, type, parent, userId, role);
+    }
+
+    private void unit(String company, String code, String type, String parent, String userId, String role) {
         jdbc.sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) "
-                        + "values (?, ?, ?, ?, 'EVALCO', ?, ?, ?)")
-                .params(code, type, code, parent, userId, role, Timestamp.from(Instant.now())).update();
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(code, type, code, parent, company, userId, role, Timestamp.from(Instant.now())).update();
     }
 }

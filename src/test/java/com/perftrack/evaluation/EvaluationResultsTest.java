@@ -36,6 +36,6 @@ class EvaluationResultsTest {
 
     private static EvaluationView row(String person, String company, String state) {
         return new EvaluationView("2025-Q4", person, company, "employee", BigDecimal.ONE, 1, 1, false, 0, null, null,
-                state, null, Map.of(), List.of(), null, null, null);
+                state, null, Map.of(), List.of(), null, null, null, null, null);
     }
 }

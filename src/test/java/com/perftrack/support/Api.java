@@ -38,10 +38,18 @@ public final class Api {
     }
 
     public Response postJson(String path, String user, Object body) {
+        return sendJson("POST", path, user, body);
+    }
+
+    public Response putJson(String path, String user, Object body) {
+        return sendJson("PUT", path, user, body);
+    }
+
+    private Response sendJson(String method, String path, String user, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
             return send(request(path, user).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
