@@ -57,9 +57,13 @@ public final class QuarterScoring {
         BigDecimal numerator = kpi.lowerIsBetter() ? target : actual;
         BigDecimal denominator = kpi.lowerIsBetter() ? actual : target;
         if (denominator.signum() == 0) {
-            // lower-is-better with an actual of zero (no complaints at all) is the best possible result;
-            // a higher-is-better target of zero gives no meaningful ratio and is not scored
-            return kpi.lowerIsBetter() && numerator.signum() > 0 ? Optional.of(cap) : Optional.empty();
+            // SPEC.md section 6, the same as the monthly results: lower-is-better with an actual of zero
+            // is the cap when a target above zero was set, and exactly on target (1.0) when the target
+            // was zero too; a higher-is-better target of zero has no attainment (a data gap, see score)
+            if (kpi.lowerIsBetter()) {
+                return Optional.of(numerator.signum() > 0 ? cap : BigDecimal.ONE);
+            }
+            return Optional.empty();
         }
         return Optional.of(numerator.divide(denominator, PRECISION).min(cap));
     }
@@ -87,6 +91,12 @@ public final class QuarterScoring {
                 }
             }
             Optional<BigDecimal> attainment = attainment(kpi, months);
+            if (attainment.isEmpty() && months.stream().anyMatch(MonthFigure::complete)) {
+                // figures were there, but a higher-is-better target of zero gives no ratio: listed,
+                // never silently dropped (SPEC.md section 6)
+                gaps.add(quarterMonths.get(0) + ".." + quarterMonths.get(quarterMonths.size() - 1) + " " + kpi.code()
+                        + " target 0");
+            }
             if (attainment.isPresent()) {
                 attainments.put(kpi.code(), attainment.get());
                 weighted = weighted.add(attainment.get().multiply(entry.getValue(), PRECISION));

@@ -77,6 +77,28 @@ class QuarterScoringTest {
     }
 
     @Test
+    void lower_is_better_with_zero_target_and_zero_actual_is_exactly_on_target_as_in_the_monthly_results() {
+        // SPEC.md section 6: "lower-is-better with actual 0 gives the cap when target > 0 and 1.0 when target is 0"
+        assertThat(scoring.attainment(CATALOGUE.get("COMPLAINTS"), months("0", "0", "0", "0", "0", "0")))
+                .get().satisfies(a -> assertThat(a).isEqualByComparingTo("1"));
+        // "lower-is-better with target 0 and actual > 0 gives 0"
+        assertThat(scoring.attainment(CATALOGUE.get("COMPLAINTS"), months("0", "1", "0", "0", "0", "2")))
+                .get().satisfies(a -> assertThat(a).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void a_weighted_kpi_with_target_zero_is_a_data_gap_not_silently_dropped() {
+        // new customers: target 0 all quarter → no attainment, listed; the score renormalises over sales:
+        // 330/300 = 1.1 → (50 × 1.1) / 50 = 1.1000
+        var score = scoring.score(CATALOGUE, weights("SALES_AMOUNT", 50, "NEW_CUSTOMERS", 20), MONTHS, Map.of(
+                "SALES_AMOUNT", months("100", "110", "100", "110", "100", "110"),
+                "NEW_CUSTOMERS", months("0", "3", "0", "2", "0", "1")));
+        assertThat(score.score()).isEqualByComparingTo("1.1000");
+        assertThat(score.attainments()).doesNotContainKey("NEW_CUSTOMERS");
+        assertThat(score.dataGaps()).containsExactly("2026-01..2026-03 NEW_CUSTOMERS target 0");
+    }
+
+    @Test
     void last_aggregation_takes_the_last_month_with_both_figures() {
         assertThat(scoring.attainment(CATALOGUE.get("BACKLOG"), months("10", "12", "20", "18", "30", "33")))
                 .get().satisfies(a -> assertThat(a).isEqualByComparingTo("1.1"));
