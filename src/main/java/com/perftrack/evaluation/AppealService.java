@@ -8,9 +8,11 @@ import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,21 +104,33 @@ public class AppealService {
     }
 
     /**
-     * Recomputes the quarter of the appellant's company with the corrected score. People whose
-     * proposal moves (including across the top-10% boundary) get the new outcome, state
-     * changed_on_appeal and a correction entry; everyone else keeps outcome, state and confirmation.
+     * Recomputes the quarter of the appellant's company with the corrected score, then every later
+     * quarter of the company already stored, in order (issue 14): a corrected quarter changes the
+     * streaks below target that later warnings and fines were counted from. People whose proposal
+     * moves (including across the top-10% boundary) get the new outcome, state changed_on_appeal,
+     * the outcome's sum by the amount rule, and a correction entry; everyone else keeps outcome,
+     * state, sum and confirmation, with the streak brought up to date.
      */
     @Transactional
     public List<String> recompute(long appealId) {
         var appeal = appeals.find(appealId);
         Quarter quarter = Quarter.parse(appeal.quarter());
         EvaluationView appellant = evaluations.find(appeal.quarter(), appeal.personCode()).orElseThrow();
+        Set<String> changed = new LinkedHashSet<>(recomputeQuarter(appeal, appealId, quarter, appellant.companyCode(), true));
+        for (String later : evaluations.storedQuartersAfter(appellant.companyCode(), appeal.quarter())) {
+            changed.addAll(recomputeQuarter(appeal, appealId, Quarter.parse(later), appellant.companyCode(), false));
+        }
+        return new ArrayList<>(changed);
+    }
+
+    private List<String> recomputeQuarter(AppealRepository.Appeal appeal, long appealId, Quarter quarter,
+            String companyCode, boolean appealed) {
         String override = appeal.correctedOutcome() == null ? null : Outcomes.parse(appeal.correctedOutcome());
-        boolean overrides = appeal.correctedOutcome() != null;
+        boolean overrides = appealed && appeal.correctedOutcome() != null;
         List<String> changed = new ArrayList<>();
-        for (EvaluationView computed : calculator.company(appellant.companyCode(), quarter)) {
-            var stored = evaluations.find(appeal.quarter(), computed.personCode());
-            boolean isAppellant = computed.personCode().equals(appeal.personCode());
+        for (EvaluationView computed : calculator.company(companyCode, quarter)) {
+            var stored = evaluations.find(quarter.toString(), computed.personCode());
+            boolean isAppellant = appealed && computed.personCode().equals(appeal.personCode());
             String outcome = isAppellant && overrides ? override : computed.proposedOutcome();
             boolean moved = stored.isEmpty() || isAppellant
                     || !Objects.equals(stored.get().proposedOutcome(), computed.proposedOutcome());
@@ -130,10 +144,13 @@ public class AppealService {
             evaluations.save(computed.withOutcome(outcome, EvaluationView.CHANGED_ON_APPEAL, reason, money.amount(),
                     money.rule()), calendar.now());
             String before = stored.map(EvaluationView::outcome).orElse(null);
-            archive.append(ArchiveEntry.of("APPEAL_RECOMPUTE:" + appealId + ":" + computed.personCode(),
-                    computed.personCode(), appeal.quarter(), "CORRECTION", "申诉后重新计算 Recomputed after appeal #"
-                            + appealId + "：得分 score " + (computed.score() == null ? "—" : computed.score().toPlainString())
-                            + "，结果 outcome " + EvaluationService.label(before) + " → " + EvaluationService.label(outcome),
+            String key = "APPEAL_RECOMPUTE:" + appealId + ":" + (appealed ? "" : quarter + ":") + computed.personCode();
+            archive.append(ArchiveEntry.of(key, computed.personCode(), quarter.toString(), "CORRECTION",
+                    "申诉后重新计算 Recomputed after appeal #" + appealId + (appealed ? "" : "（" + appeal.quarter()
+                            + " 更正后的后续季度 a later quarter）") + "：得分 score " + (computed.score() == null ? "—"
+                            : computed.score().toPlainString()) + "，连续未达标 quarters below "
+                            + computed.consecutiveQuartersBelow() + "，结果 outcome " + EvaluationService.label(before)
+                            + " → " + EvaluationService.label(outcome),
                     null, "appeal", String.valueOf(appealId), appeal.decidedBy()));
             changed.add(computed.personCode());
         }

@@ -86,6 +86,12 @@ class EvaluationRepository {
                 .params(quarter, personCode).query(this::row).optional();
     }
 
+    /** The company's stored quarters after the given one, oldest first (quarters sort as text). */
+    List<String> storedQuartersAfter(String companyCode, String quarter) {
+        return jdbc.sql("select distinct quarter from evaluation where company_code = ? and quarter > ? order by quarter")
+                .params(companyCode, quarter).query(String.class).list();
+    }
+
     /** The latest stored quarter of the company before the given one (quarters sort as text). */
     Optional<String> latestQuarterBefore(String companyCode, String quarter) {
         return jdbc.sql("select max(quarter) from evaluation where company_code = ? and quarter < ?")

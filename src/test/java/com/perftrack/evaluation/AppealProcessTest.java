@@ -110,6 +110,38 @@ class AppealProcessTest {
     }
 
     @Test
+    void a_corrected_quarter_recomputes_the_streaks_and_outcomes_of_the_later_quarters_already_stored() {
+        // P2: 90 in Q1 and 95 in Q2 → below twice → Q2 WARNING, published. Q1 corrected to 1.10 on appeal:
+        // Q2 is then only the first quarter below target, and the warning is withdrawn
+        publishFirstQuarter();
+        fixture.evaluations.registerRun(Quarter.parse("2026-Q2"), "evaluation-run-q2-outside-this-test");
+        fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
+        fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null);
+        assertThat(fixture.row("2026-Q2", "P2").outcome()).isEqualTo("WARNING");
+        assertThat(fixture.row("2026-Q2", "P2").consecutiveQuartersBelow()).isEqualTo(2);
+
+        as("u2");
+        ProcessInstance appeal = start("2026-Q1", "一月销售额漏记 / January sales missed");
+        as("sales.head");
+        taskService().complete(task(appeal).getId(), Map.of("departmentHeadOpinion", "属实 confirmed"));
+        as("hr.head");
+        taskService().complete(task(appeal).getId(), Map.of("appealDecision", "changed", "correctedScore", 1.1,
+                "decisionReason", "财务确认 finance confirms"));
+        execute(job(appeal));
+        execute(job(appeal));
+        assertThat(appeal).isEnded();
+
+        EvaluationView q2 = fixture.row("2026-Q2", "P2");
+        assertThat(q2.consecutiveQuartersBelow()).isEqualTo(1);
+        assertThat(q2.outcome()).as("one quarter below target carries no penalty").isNull();
+        assertThat(q2.state()).isEqualTo("changed_on_appeal");
+        assertThat(fixture.row("2026-Q2", "P1").state()).as("P1's Q2 bonus does not move").isEqualTo("confirmed");
+        var entries = fixture.jdbc.sql("select entry_key from archive_entry where person_code = 'P2' and cycle = '2026-Q2' "
+                + "and entry_type = 'CORRECTION'").query(String.class).list();
+        assertThat(entries).singleElement().asString().contains("2026-Q2");
+    }
+
+    @Test
     void an_upheld_appeal_changes_nothing_and_without_a_department_head_hr_reviews_alone() {
         publishFirstQuarter();
         as("u3");
