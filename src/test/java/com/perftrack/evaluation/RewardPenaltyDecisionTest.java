@@ -1,6 +1,7 @@
 package com.perftrack.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -16,17 +17,21 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** bpmn/reward-penalty.dmn on the DMN engine: the reward/penalty rules of SPEC.md section 3. */
+/** bpmn/reward-penalty.dmn on the DMN engine: the reward/penalty rules of SPEC.md section 3 and their sums (issue 14). */
 class RewardPenaltyDecisionTest {
 
     static DmnEngine engine;
     static DmnDecision decision;
+    static DmnDecision amountDecision;
 
     @BeforeAll
     static void parse() throws IOException {
         engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream in = new FileInputStream("bpmn/reward-penalty.dmn")) {
             decision = engine.parseDecision("reward-penalty", in);
+        }
+        try (InputStream in = new FileInputStream("bpmn/reward-penalty.dmn")) {
+            amountDecision = engine.parseDecision("reward-penalty-amount", in);
         }
     }
 
@@ -85,6 +90,44 @@ class RewardPenaltyDecisionTest {
         assertThat(ranks2.values().stream().filter(r -> "BONUS".equals(outcome(r, 11, 0))).count()).isEqualTo(2);
     }
 
+    // Money (issue 14), the second decision: the seed's 排名前10%的员工将获得额外奖金 and 连续三个季度业绩不达标的员工，
+    // 将根据具体情况处以一定金额的罚款 — the bonus is a share of the company's base, HR sets the fine.
+
+    @Test
+    void a_bonus_is_the_whole_base_of_the_role_and_a_fine_is_set_by_hr_case_by_case() {
+        assertThat(amount("BONUS", "employee")).containsEntry("amountRule", "share").containsEntry("amount", 1.0);
+        assertThat(amount("FINE", "employee")).containsEntry("amountRule", "hr").doesNotContainKey("amount");
+    }
+
+    @Test
+    void warnings_and_reviews_carry_no_money() {
+        assertThat(amount("WARNING", "employee")).isEmpty();
+        assertThat(amount("DEMOTION_OR_TRANSFER_REVIEW", "region-manager")).isEmpty();
+    }
+
+    @Test
+    void a_share_multiplies_the_base_to_the_cent_rounding_half_up() {
+        // 3,333.33 × 0.15 = 499.9995 → 500.00
+        var money = OutcomeRules.apply("share", new BigDecimal("0.15"), () -> new BigDecimal("3333.33"));
+        assertThat(money.rule()).isEqualTo("share");
+        assertThat(money.amount()).isEqualTo(new BigDecimal("500.00"));
+        assertThat(OutcomeRules.apply("fixed", new BigDecimal("1200"), () -> null).amount())
+                .isEqualTo(new BigDecimal("1200.00"));
+    }
+
+    @Test
+    void a_share_without_a_base_waits_for_hr_instead_of_paying_zero() {
+        var money = OutcomeRules.apply("share", BigDecimal.ONE, () -> null);
+        assertThat(money.rule()).isEqualTo("hr");
+        assertThat(money.amount()).isNull();
+    }
+
+    @Test
+    void an_unknown_rule_in_the_table_is_a_defect_named_in_the_message() {
+        assertThatThrownBy(() -> OutcomeRules.apply("percent", BigDecimal.ONE, () -> BigDecimal.TEN))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("percent");
+    }
+
     static String outcome(Integer rank, int peerGroupSize, int below) {
         return (String) evaluate(rank, peerGroupSize, below).get("outcome");
     }
@@ -95,6 +138,14 @@ class RewardPenaltyDecisionTest {
         input.put("peerGroupSize", peerGroupSize);
         input.put("consecutiveQuartersBelow", below);
         var result = engine.evaluateDecisionTable(decision, Variables.fromMap(input)).getFirstResult();
+        return result == null ? Map.of() : result.getEntryMap();
+    }
+
+    static Map<String, Object> amount(String outcome, String peerGroup) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("outcome", outcome);
+        input.put("peerGroup", peerGroup);
+        var result = engine.evaluateDecisionTable(amountDecision, Variables.fromMap(input)).getFirstResult();
         return result == null ? Map.of() : result.getEntryMap();
     }
 }
