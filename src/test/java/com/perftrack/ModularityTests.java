@@ -1,12 +1,14 @@
 package com.perftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -22,6 +24,19 @@ class ModularityTests {
     @Test
     void featureModulesHaveNoCyclesAndUseOnlyEachOthersApi() {
         modules.verify();
+    }
+
+    /**
+     * The verification is not a formality: on a fixture where one module uses another's internal
+     * type and the two call each other, it fails and names both breaches.
+     */
+    @Test
+    void aForbiddenDependencyInAFixtureFailsTheVerification() {
+        // the fixture is test code, which the application's own verification leaves out: include it here
+        ApplicationModules fixture = ApplicationModules.of("com.perftrack.modulithfixture", location -> true);
+        assertThatThrownBy(fixture::verify).isInstanceOf(Violations.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("non-exposed type com.perftrack.modulithfixture.beta.internal.BetaSecret");
     }
 
     @Test
