@@ -43,6 +43,16 @@ public record ActionView(long actionId, long findingId, String companyCode, Stri
         return reissuedFrom != null;
     }
 
+    /**
+     * The action's line on the next meeting's agenda: its item, marked when the problem was
+     * reissued (with its round) or the action is overdue; short enough for an agenda item.
+     */
+    public String agendaTitle() {
+        String marks = (reissued() ? "〔再次下发 reissued，第 " + round + " 轮〕" : "") + (overdue ? "〔已逾期 overdue〕" : "");
+        String title = marks + (item == null || item.isBlank() ? "（尚未填写 / not written yet）" : item);
+        return title.length() <= 260 ? title : title.substring(0, 259) + "…";
+    }
+
     static String stateOf(String status, String outcome, String decision, boolean overdue) {
         if (DONE.equals(status)) {
             if (ActionService.IMPROVED.equals(outcome)) {
