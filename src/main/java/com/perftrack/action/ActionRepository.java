@@ -233,11 +233,13 @@ class ActionRepository {
     /**
      * Actions of a company that the meeting after {@code windowStart..windowEnd} must hear: every
      * action not finished (open, overdue, reissued or still being written: a problem is never
-     * dropped from the agenda) and every action finished inside the window.
+     * dropped from the agenda) and every action finished inside the window, except one reissued:
+     * its next round stands for it.
      */
     List<ActionView> openOrFinishedIn(String companyCode, LocalDate windowStart, LocalDate windowEnd) {
         return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.company_code = ? "
-                        + "and (a.status <> 'DONE' or (a.outcome_at >= ? and a.outcome_at < ?)) "
+                        + "and (a.status <> 'DONE' or (a.outcome_at >= ? and a.outcome_at < ? "
+                        + "and (a.outcome_decision is null or a.outcome_decision <> 'REISSUE'))) "
                         + "order by a.deadline, a.id")
                 .params(companyCode, Timestamp.valueOf(windowStart.atStartOfDay()),
                         Timestamp.valueOf(windowEnd.plusDays(1).atStartOfDay()))
