@@ -238,9 +238,9 @@ class ActionWalkBrowserIT {
         String cycle = meetingReaches(actionId);
         walk(task(cycle, "Task_RecordActionResult"), "marketing.head", "record-action-result", "结果", () -> {
             tasklist.radio("未改善");
-            textarea("经验分享", "重点客户拜访未落实，华东区仍低于计划 10%");
             assertThat(tasklist.text()).as("reissue is the default").contains("再次下发跟进行动（默认）");
             date("新期限", newDeadline);
+            textarea("经验分享", "重点客户拜访未落实，华东区仍低于计划 10%");
         }, "华东区销售额回升");
         JsonNode next = awaitJson(() -> {
             for (JsonNode a : api.get("/api/actions?status=open&department=sales", "secgen").json()) {
