@@ -34,7 +34,7 @@ class SendRepeatedEscalationDelegate implements JavaDelegate {
                 : "已再次下发，新期限 " + execution.getVariable("reissueDeadline") + " / reissued, new deadline "
                         + execution.getVariable("reissueDeadline");
         String summary = "改进行动 #" + execution.getVariable("actionId") + "「" + execution.getVariable("item") + "」（"
-                + execution.getVariable("responsibleDepartment") + "）连续第 " + times + " 次未改善。\n"
+                + execution.getVariable("departmentName") + "）连续第 " + times + " 次未改善。\n"
                 + "未改善原因：" + execution.getVariable("outcomeNote") + "\n" + decision + "\n"
                 + "Action #" + execution.getVariable("actionId") + " was recorded not improved " + times
                 + " times in a row: the general manager decides how the problem is taken on.";
