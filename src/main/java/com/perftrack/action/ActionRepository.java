@@ -232,13 +232,15 @@ class ActionRepository {
 
     /**
      * Actions of a company that the meeting after {@code windowStart..windowEnd} must hear: every
-     * action not finished (open, overdue, reissued or still being written: a problem is never
-     * dropped from the agenda) and every action finished inside the window, except one reissued:
-     * its next round stands for it.
+     * open action whatever its deadline (overdue ones too: a problem is never dropped from the
+     * agenda), every reissued one even while its next round is being rewritten, and every action
+     * finished inside the window except one reissued (its next round stands for it). A first-round
+     * action still in its SMART rounds has no commitment to hear yet.
      */
     List<ActionView> openOrFinishedIn(String companyCode, LocalDate windowStart, LocalDate windowEnd) {
         return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.company_code = ? "
-                        + "and (a.status <> 'DONE' or (a.outcome_at >= ? and a.outcome_at < ? "
+                        + "and (a.status = 'OPEN' or (a.status = 'DRAFT' and a.reissued_from is not null) "
+                        + "or (a.status = 'DONE' and a.outcome_at >= ? and a.outcome_at < ? "
                         + "and (a.outcome_decision is null or a.outcome_decision <> 'REISSUE'))) "
                         + "order by a.deadline, a.id")
                 .params(companyCode, Timestamp.valueOf(windowStart.atStartOfDay()),

@@ -174,9 +174,11 @@ public class ActionService {
      * The actions the meeting that reviews {@code period} follows up (its agenda's last item). That
      * meeting is held early in the following month; the previous one early in {@code period}. So
      * the window runs from the first day of {@code period} to the first day of the following month,
-     * both included. Listed: every action of the company not yet finished, whatever its deadline
-     * (open, overdue, reissued after "not improved", or still in its SMART rounds: a problem never
-     * leaves the agenda until its result is recorded), and every action finished inside the window.
+     * both included. Listed: every open action of the company whatever its deadline (overdue ones
+     * too) and every action reissued after "not improved", also while its next round is rewritten:
+     * a problem never leaves the agenda until its result is recorded; and every action finished
+     * inside the window (but a reissued one: its next round stands for it). A first-round action
+     * still in its SMART rounds is not listed yet.
      */
     public List<ActionView> actionsForAgenda(String companyCode, String period) {
         Period p = Period.parse(period);
