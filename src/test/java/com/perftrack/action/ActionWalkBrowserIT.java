@@ -41,7 +41,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * picks the responsible person from the company's people, the secretary-general (four eyes: not
  * marketing) reviews it, the author files a ten-day report (timer executed by hand), the
  * secretary-general follows up a report three days late (its escalation mail reaches a GreenMail on
- * the IT profile's SMTP port), and the next meeting records an action's result. Every form: Chinese
+ * the IT profile's SMTP port), and the next meeting records an action's result. Issue 13: the report
+ * is filed by the responsible person (an employee); a result "not improved" is reissued with a new
+ * deadline, the next round closed by the committee with a reason, and the general manager gives an
+ * instruction on the repeated failure (improvement-action-repeated-failure). Every form: Chinese
  * chrome, no raw template text, nothing wider than the form. Screenshots in target/screenshots/.
  */
 @IntegrationTest
