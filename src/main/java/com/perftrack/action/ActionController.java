@@ -36,8 +36,9 @@ class ActionController {
     @GetMapping
     List<ActionView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String period,
             @RequestParam(required = false) String department, @RequestParam(required = false) String owner) {
-        if (status != null && !status.isBlank() && !"open".equals(status) && !"done".equals(status)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or done");
+        if (status != null && !status.isBlank() && !ActionService.STATUS_FILTERS.contains(status)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status 须为 open、done、overdue、improved、reissued"
+                    + " 或 closed / status must be open, done, overdue, improved, reissued or closed, got '" + status + "'");
         }
         CurrentUser user = currentUser();
         ReaderScope scope = scopes.current();
@@ -53,7 +54,7 @@ class ActionController {
                 .filter(a -> scope.seesCompany(a.companyCode()))
                 .filter(a -> ActionService.seesAll(user) || user.userId().equals(a.ownerUserId())
                         || user.userId().equals(a.responsiblePerson()) || user.userId().equals(a.authorUserId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no improvement action " + id));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "改进行动 " + id + " 不存在 / no improvement action " + id));
         return new ActionDetails(action, actions.reports(id));
     }
 

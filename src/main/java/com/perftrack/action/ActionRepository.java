@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.perftrack.calendar.BusinessCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,52 +23,86 @@ class ActionRepository {
             + "a.cross_department, a.owner_user_id, a.owner_group, a.author_user_id, a.responsible_person, a.deadline, "
             + "a.expected_result, a.measures, a.status, a.smart_rounds, a.opened_on, " + LAST_REPORT + ", "
             + "(select r.progress_pct from action_report r where r.action_id = a.id and r.due_date = " + LAST_REPORT + "), "
-            + "a.outcome, a.outcome_note, a.outcome_period, a.owner_note, a.process_instance_id";
-    private static final RowMapper<ActionView> ROW = (rs, n) -> new ActionView(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getString(11), localDate(rs.getDate(12)), rs.getString(13),
-            rs.getString(14), rs.getString(15), rs.getInt(16), localDate(rs.getDate(17)), localDate(rs.getDate(18)),
-            rs.getBigDecimal(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
-            rs.getString(24));
+            + "a.outcome, a.outcome_note, a.outcome_period, a.owner_note, a.process_instance_id, "
+            + "a.round_no, a.reissued_from, a.outcome_decision, a.close_reason, a.chair_instruction";
+    /** Overdue: open and its deadline lies before today (engine clock). */
+    private final RowMapper<ActionView> row = (rs, n) -> {
+        LocalDate deadline = localDate(rs.getDate(12));
+        String status = rs.getString(15);
+        String outcome = rs.getString(20);
+        String decision = rs.getString(27);
+        boolean overdue = ActionView.OPEN.equals(status) && deadline != null && deadline.isBefore(today());
+        long reissuedFrom = rs.getLong(26);
+        return new ActionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), deadline, rs.getString(13), rs.getString(14), status, rs.getInt(16),
+                localDate(rs.getDate(17)), localDate(rs.getDate(18)), rs.getBigDecimal(19), outcome, rs.getString(21),
+                rs.getString(22), rs.getString(23), rs.getString(24), rs.getInt(25),
+                reissuedFrom == 0 ? null : reissuedFrom, decision, rs.getString(28),
+                rs.getString(29), overdue, ActionView.stateOf(status, outcome, decision, overdue));
+    };
     private static final RowMapper<TenDayReport> REPORT = (rs, n) -> new TenDayReport(rs.getLong(1),
             rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
             rs.getTimestamp(7).toInstant());
 
     private final JdbcClient jdbc;
+    private final BusinessCalendar calendar;
 
-    ActionRepository(JdbcClient jdbc) {
+    ActionRepository(JdbcClient jdbc, BusinessCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    private LocalDate today() {
+        return calendar.today();
     }
 
     Optional<ActionView> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.id = ?").param(id).query(row).optional();
     }
 
-    Optional<Long> idOf(long findingId, String department) {
-        return jdbc.sql("select id from improvement_action where finding_id = ? and responsible_department = ?")
-                .params(findingId, department).query(Long.class).optional();
+    Optional<Long> idOf(long findingId, String department, int round) {
+        return jdbc.sql("select id from improvement_action where finding_id = ? and responsible_department = ? "
+                        + "and round_no = ?")
+                .params(findingId, department, round).query(Long.class).optional();
     }
 
     /** Inserts the action unless it exists; returns its id either way (a retried job finds its own row). */
     long insertIfAbsent(long findingId, String companyCode, String period, String department, boolean cross,
             ActionOwners owners, String item, String responsiblePerson, String processInstanceId, Instant now) {
-        Optional<Long> existing = idOf(findingId, department);
+        return insertIfAbsent(findingId, companyCode, period, department, cross, owners, item, responsiblePerson,
+                processInstanceId, now, null);
+    }
+
+    /**
+     * As above; {@code follows} is the action a "not improved" result reissued: the new row is its
+     * next round and starts from its item, expected result and measures.
+     */
+    long insertIfAbsent(long findingId, String companyCode, String period, String department, boolean cross,
+            ActionOwners owners, String item, String responsiblePerson, String processInstanceId, Instant now,
+            ActionView follows) {
+        int round = follows == null ? 1 : follows.round() + 1;
+        Optional<Long> existing = idOf(findingId, department, round);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
             jdbc.sql("insert into improvement_action (finding_id, company_code, period, responsible_department, "
                             + "cross_department, item, responsible_person, owner_user_id, owner_group, author_user_id, "
-                            + "owner_note, status, smart_rounds, process_instance_id, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?)")
+                            + "owner_note, status, smart_rounds, process_instance_id, created_at, round_no, reissued_from, "
+                            + "expected_result, measures) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?, ?, ?, ?)")
                     .params(findingId, companyCode, period, department, cross, item, responsiblePerson,
                             owners.ownerUserId(), owners.ownerGroup(), owners.authorUserId(), owners.note(),
-                            processInstanceId, Timestamp.from(now))
+                            processInstanceId, Timestamp.from(now), round,
+                            follows == null ? null : follows.actionId(),
+                            follows == null ? null : follows.expectedResult(),
+                            follows == null ? null : follows.measures())
                     .update();
         } catch (DuplicateKeyException e) {
             // started twice at the same moment: the other insert won, use its row
         }
-        return idOf(findingId, department).orElseThrow();
+        return idOf(findingId, department, round).orElseThrow();
     }
 
     void saveDraft(long id, ActionDraft draft, LocalDate deadline, int round) {
@@ -98,9 +133,39 @@ class ActionRepository {
     }
 
     void storeOutcome(long id, String outcome, String note, String period, String by, Instant at) {
+        storeOutcome(id, outcome, note, period, by, at, null, null);
+    }
+
+    /** The meeting's verdict, once; {@code decision} and {@code closeReason} only for "not improved". */
+    void storeOutcome(long id, String outcome, String note, String period, String by, Instant at, String decision,
+            String closeReason) {
         jdbc.sql("update improvement_action set status = 'DONE', outcome = ?, outcome_note = ?, outcome_period = ?, "
-                        + "outcome_by = ?, outcome_at = ? where id = ? and outcome is null")
-                .params(outcome, note, period, by, Timestamp.from(at), id).update();
+                        + "outcome_by = ?, outcome_at = ?, outcome_decision = ?, close_reason = ? "
+                        + "where id = ? and outcome is null")
+                .params(outcome, note, period, by, Timestamp.from(at), decision, closeReason, id).update();
+    }
+
+    /** The action that {@code id} reissued (the next round), if any. */
+    Optional<ActionView> followUpOf(long id) {
+        return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.reissued_from = ?").param(id)
+                .query(row).optional();
+    }
+
+    /** "Not improved" results in a row, from this action back along the rounds it was reissued from. */
+    int notImprovedInARow(long id) {
+        int count = 0;
+        Optional<ActionView> current = find(id);
+        while (current.isPresent() && ActionService.NOT_IMPROVED.equals(current.get().outcome())) {
+            count++;
+            Long previous = current.get().reissuedFrom();
+            current = previous == null ? Optional.empty() : find(previous);
+        }
+        return count;
+    }
+
+    void storeChairInstruction(long id, String instruction, String by, Instant at) {
+        jdbc.sql("update improvement_action set chair_instruction = ?, chair_by = ?, chair_at = ? where id = ?")
+                .params(instruction, by, Timestamp.from(at), id).update();
     }
 
     void upsertReport(long actionId, LocalDate dueDate, BigDecimal progressPct, BigDecimal indicatorValue,
@@ -132,6 +197,16 @@ class ActionRepository {
             sql.append(" and a.status <> 'DONE'");
         } else if ("done".equalsIgnoreCase(status)) {
             sql.append(" and a.status = 'DONE'");
+        } else if ("overdue".equalsIgnoreCase(status)) {
+            sql.append(" and a.status = 'OPEN' and a.deadline < ?");
+            params.add(Date.valueOf(today()));
+        } else if ("improved".equalsIgnoreCase(status)) {
+            sql.append(" and a.status = 'DONE' and a.outcome = 'IMPROVED'");
+        } else if ("reissued".equalsIgnoreCase(status)) {
+            sql.append(" and a.status = 'DONE' and a.outcome = 'NOT_IMPROVED' and a.outcome_decision = 'REISSUE'");
+        } else if ("closed".equalsIgnoreCase(status)) {
+            sql.append(" and a.status = 'DONE' and a.outcome = 'NOT_IMPROVED' "
+                    + "and (a.outcome_decision is null or a.outcome_decision = 'CLOSE')");
         }
         if (period != null && !period.isBlank()) {
             sql.append(" and a.period = ?");
@@ -152,22 +227,25 @@ class ActionRepository {
             params.add(visibleTo);
         }
         sql.append(" order by a.id");
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return jdbc.sql(sql.toString()).params(params).query(row).list();
     }
 
     /**
-     * Actions of a company that the meeting after {@code windowStart..windowEnd} must discuss: not
-     * finished (or finished inside the window) and either due by the window's end or reported in it.
+     * Actions of a company that the meeting after {@code windowStart..windowEnd} must hear: every
+     * open action whatever its deadline (overdue ones too: a problem is never dropped from the
+     * agenda), every reissued one even while its next round is being rewritten, and every action
+     * finished inside the window except one reissued (its next round stands for it). A first-round
+     * action still in its SMART rounds has no commitment to hear yet.
      */
-    List<ActionView> dueOrReported(String companyCode, LocalDate windowStart, LocalDate windowEnd) {
+    List<ActionView> openOrFinishedIn(String companyCode, LocalDate windowStart, LocalDate windowEnd) {
         return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.company_code = ? "
-                        + "and (a.status <> 'DONE' or (a.outcome_at >= ? and a.outcome_at < ?)) "
-                        + "and (a.deadline <= ? or exists (select 1 from action_report r where r.action_id = a.id "
-                        + "and r.due_date >= ? and r.due_date <= ?)) order by a.deadline, a.id")
+                        + "and (a.status = 'OPEN' or (a.status = 'DRAFT' and a.reissued_from is not null) "
+                        + "or (a.status = 'DONE' and a.outcome_at >= ? and a.outcome_at < ? "
+                        + "and (a.outcome_decision is null or a.outcome_decision <> 'REISSUE'))) "
+                        + "order by a.deadline, a.id")
                 .params(companyCode, Timestamp.valueOf(windowStart.atStartOfDay()),
-                        Timestamp.valueOf(windowEnd.plusDays(1).atStartOfDay()), Date.valueOf(windowEnd),
-                        Date.valueOf(windowStart), Date.valueOf(windowEnd))
-                .query(ROW).list();
+                        Timestamp.valueOf(windowEnd.plusDays(1).atStartOfDay()))
+                .query(row).list();
     }
 
     private static LocalDate localDate(Date date) {

@@ -3,7 +3,9 @@ package com.perftrack.action;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Service task {@code Task_OpenAction}: creates the action row of a finding and department (once,
  * however often the job runs), applies the owner rule and the four-eyes rule (who reviews and who
- * follows up: {@link ActionReviewers}) and pre-fills the action form.
+ * follows up: {@link ActionReviewers}) and pre-fills the action form. The responsible person, who
+ * files the ten-day reports, is the finding's when they belong to the department, else its manager.
+ * A reissued problem ({@code reissuedFromActionId}) becomes the next round of the same finding and
+ * department, pre-filled from the last round with the committee's new deadline.
  */
 @Component
 class OpenActionDelegate implements JavaDelegate {
@@ -42,9 +47,12 @@ class OpenActionDelegate implements JavaDelegate {
         boolean cross = finding.crossDepartment();
         ActionOwners owners = ActionOwners.decide(cross, department,
                 organisation.managerUserId(companyCode, department), organisation.generalManagerUserId(companyCode));
-        String responsiblePerson = finding.responsibleUserId() != null ? finding.responsibleUserId() : owners.authorUserId();
+        ActionView follows = reissuedFrom(execution);
+        String responsiblePerson = follows != null && follows.responsiblePerson() != null ? follows.responsiblePerson()
+                : responsiblePerson(finding.responsibleUserId(), department, owners.authorUserId());
         long actionId = repository.insertIfAbsent(findingId, companyCode, period, department, cross, owners,
-                finding.title(), responsiblePerson, execution.getProcessInstanceId(), calendar.now());
+                follows != null && follows.item() != null ? follows.item() : finding.title(), responsiblePerson,
+                execution.getProcessInstanceId(), calendar.now(), follows);
 
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey("F" + findingId + "-" + department);
@@ -76,6 +84,50 @@ class OpenActionDelegate implements JavaDelegate {
         execution.setVariable("item", finding.title());
         execution.setVariable("measures", finding.solution() == null ? "" : finding.solution());
         execution.setVariable("responsiblePerson", responsiblePerson);
+        if (follows != null) {
+            // the next round opens with the last round's text, the committee's new deadline and why
+            Object deadline = execution.getVariable("reissueDeadline");
+            execution.setVariable("item", follows.item());
+            execution.setVariable("measures", follows.measures() == null ? "" : follows.measures());
+            execution.setVariable("expectedResult", follows.expectedResult() == null ? "" : follows.expectedResult());
+            execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
+            execution.setVariable("smartFeedback", "上期未改善，委员会再次下发（第 " + (follows.round() + 1) + " 轮），请修订措施："
+                    + (follows.outcomeNote() == null ? "" : follows.outcomeNote())
+                    + " / not improved last time: reissued as round " + (follows.round() + 1) + ", revise the measures.");
+        }
+    }
+
+    private ActionView reissuedFrom(DelegateExecution execution) {
+        Object previous = execution.getVariable("reissuedFromActionId");
+        return previous == null ? null : repository.find(((Number) previous).longValue()).orElseThrow();
+    }
+
+    /**
+     * Who files the ten-day reports: the person the finding names when they belong to the action's
+     * department (one of its group's members), else the department's manager (null: its group).
+     */
+    private String responsiblePerson(String named, String department, String manager) {
+        if (named != null && !named.isBlank() && (names.groupsOf(named).contains(department) || inDepartment(named, department))) {
+            return named;
+        }
+        return manager;
+    }
+
+    /** A person of the organisation data under (at any depth) the department unit of that role. */
+    private boolean inDepartment(String userId, String department) {
+        for (OrgUnit person : organisation.personsOfUser(userId)) {
+            Optional<OrgUnit> unit = Optional.ofNullable(person.parentCode()).flatMap(organisation::findUnit);
+            for (int depth = 0; unit.isPresent() && depth < 10; depth++) {
+                if (OrgUnit.DEPARTMENT.equals(unit.get().unitType())) {
+                    if (department.equals(unit.get().role())) {
+                        return true;
+                    }
+                    break;
+                }
+                unit = Optional.ofNullable(unit.get().parentCode()).flatMap(organisation::findUnit);
+            }
+        }
+        return false;
     }
 
     private static String stringOr(Object value, String fallback) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code Task_SendReportReminder} (one day after a ten-day report fell due): e-mails
- * the reporter and, in Tasklist, raises the report task's priority with a reminder comment.
+ * the department's manager (the report itself is the responsible person's task) and, in Tasklist,
+ * raises the report task's priority with a reminder comment the responsible person sees.
  */
 @Component
 class SendReportReminderDelegate implements JavaDelegate {

@@ -49,7 +49,7 @@ class DraftAgendaDelegate implements JavaDelegate {
         List<FollowUp> followUps = new ArrayList<>();
         List<Long> followUpIds = new ArrayList<>();
         for (ActionView action : actions.actionsForAgenda(company, period)) {
-            followUps.add(new FollowUp(action.actionId(), action.item(), action.responsibleDepartment()));
+            followUps.add(new FollowUp(action.actionId(), action.agendaTitle(), action.responsibleDepartment()));
             followUpIds.add(action.actionId());
         }
         execution.setVariable("reportingDepartments", new ArrayList<>(reporting));

@@ -41,7 +41,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * picks the responsible person from the company's people, the secretary-general (four eyes: not
  * marketing) reviews it, the author files a ten-day report (timer executed by hand), the
  * secretary-general follows up a report three days late (its escalation mail reaches a GreenMail on
- * the IT profile's SMTP port), and the next meeting records an action's result. Every form: Chinese
+ * the IT profile's SMTP port), and the next meeting records an action's result. Issue 13: the report
+ * is filed by the responsible person (an employee); a result "not improved" is reissued with a new
+ * deadline, the next round closed by the committee with a reason, and the general manager gives an
+ * instruction on the repeated failure (improvement-action-repeated-failure). Every form: Chinese
  * chrome, no raw template text, nothing wider than the form. Screenshots in target/screenshots/.
  */
 @IntegrationTest
@@ -141,10 +144,12 @@ class ActionWalkBrowserIT {
             textarea("审核意见", "符合 SMART，同意执行");
         }, "陈敏", "马芳");
 
-        // improvement-action-report: the first ten-day date comes (its timer executed now)
-        runJob(action, "Timer_ReportDue");
+        // improvement-action-report: the first ten-day date comes (its timer executed now); the report is
+        // the responsible person's (马芳, sales1), the manager gets reminders and escalations (issue 13)
+        runJob(action, "Timer_NextReportDue");
         Task report = task(action, "Task_SubmitTenDayReport");
-        walk(report, "marketing.head", "improvement-action-report", "完成进度", () -> {
+        assertThat(report.getAssignee()).isEqualTo("sales1");
+        walk(report, "sales1", "improvement-action-report", "完成进度", () -> {
             number("完成进度", "30");
             number("量化指标当前值", "87.5");
             textarea("进展说明", "已回访 12 家重点客户");
@@ -155,7 +160,7 @@ class ActionWalkBrowserIT {
         assertThat(details.get("reports").get(0).get("progressPct").decimalValue()).isEqualByComparingTo("30");
 
         // improvement-action-follow-up-report: the next report is three days late; the mail goes out
-        runJob(action, "Timer_ReportDue");
+        runJob(action, "Timer_NextReportDue");
         runJob(action, "Timer_ReportEscalation");
         Task followUp = task(action, "Task_FollowUpOverdueReport");
         assertThat(candidateGroups(followUp)).containsExactly("secretary-general");
@@ -223,6 +228,73 @@ class ActionWalkBrowserIT {
         assertThat(done.get("outcomeNote").asText()).contains("重点客户周访");
         awaitJson(() -> runtimeService.createProcessInstanceQuery().processInstanceId(action).count() == 0
                 ? api.get("/api/actions/" + actionId, "secgen").json() : null);
+    }
+
+    @Test
+    void not_improved_twice_is_reissued_then_closed_by_the_committee_and_instructed_by_the_general_manager()
+            throws Exception {
+        String action = startAction(finding("华东区销售额低于计划 12%", "sales"), "sales");
+        long actionId = writtenAndReviewed(action);
+
+        // record-action-result, not improved: why, and the default decision (reissue) with a new deadline
+        String newDeadline = calendar.today().plusDays(40).toString();
+        String cycle = meetingReaches(actionId);
+        walk(task(cycle, "Task_RecordActionResult"), "marketing.head", "record-action-result", "结果", () -> {
+            tasklist.radio("未改善");
+            assertThat(tasklist.text()).as("reissue is the default").contains("再次下发跟进行动（默认）");
+            date("新期限", newDeadline);
+            textarea("经验分享", "重点客户拜访未落实，华东区仍低于计划 10%");
+        }, "华东区销售额回升");
+        JsonNode next = awaitJson(() -> {
+            for (JsonNode a : api.get("/api/actions?status=open&department=sales", "secgen").json()) {
+                if (a.hasNonNull("reissuedFrom") && a.get("reissuedFrom").asLong() == actionId) {
+                    return a;
+                }
+            }
+            return null;
+        });
+        assertThat(api.get("/api/actions/" + actionId, "secgen").json().get("state").asText()).isEqualTo("reissued");
+        assertThat(next.get("round").asInt()).isEqualTo(2);
+        String secondRound = next.get("processInstanceId").asText();
+        started.add(secondRound);
+        assertThat(runtimeService.getVariable(secondRound, "deadline")).isEqualTo(newDeadline);
+        long secondId = writtenAndReviewed(secondRound);
+        runtimeService.deleteProcessInstance(cycle, "the next month's meeting comes");
+
+        // record-action-result again: not improved, and this time the committee closes it with a reason
+        String nextCycle = meetingReaches(secondId);
+        walk(task(nextCycle, "Task_RecordActionResult"), "marketing.head", "record-action-result", "结果", () -> {
+            tasklist.radio("未改善");
+            textarea("经验分享", "市场萎缩，拜访无效");
+            tasklist.radio("委员会决定关闭");
+            textarea("委员会关闭的理由", "外部市场原因，转入年度战略议题");
+        }, "再次下发 reissued");
+
+        // improvement-action-repeated-failure: the second not improved in a row reaches the general manager
+        Task instruct = task(secondRound, "Task_ChairReviewRepeated");
+        assertThat(instruct.getAssignee()).isEqualTo("gm");
+        assertThat(mail.getReceivedMessages()).extracting(m -> m.getSubject()).anyMatch(s -> s.contains("连续未改善"));
+        walk(instruct, "gm", "improvement-action-repeated-failure", "总经理批示", () -> textarea("总经理批示",
+                "由销售副总牵头制定区域调整方案，下月汇报"), "连续第 2 次未改善", "外部市场原因");
+        JsonNode closed = awaitJson(() -> {
+            JsonNode a = api.get("/api/actions/" + secondId, "secgen").json();
+            return a.hasNonNull("chairInstruction") ? a : null;
+        });
+        assertThat(closed.get("state").asText()).isEqualTo("closed");
+        assertThat(closed.get("closeReason").asText()).isEqualTo("外部市场原因，转入年度战略议题");
+        assertThat(closed.get("chairInstruction").asText()).startsWith("由销售副总牵头");
+    }
+
+    /** The next cycle's meeting reaches the action on its agenda: the cycle starts at the result step. */
+    private String meetingReaches(long actionId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("period", calendar.today().withDayOfMonth(1).minusMonths(1).toString().substring(0, 7));
+        variables.put("companyCode", COMPANY);
+        variables.put("followUpActionIds", new ArrayList<>(List.of(actionId)));
+        String cycle = runtimeService.createProcessInstanceByKey("monthly-tracking-cycle")
+                .startBeforeActivity("Task_RecordActionResult#multiInstanceBody").setVariables(variables).execute().getId();
+        started.add(cycle);
+        return cycle;
     }
 
     /** The dashboard page (as the secretary-general, company AWK): the cross-department action once, by names. */

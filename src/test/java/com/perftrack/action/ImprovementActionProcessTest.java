@@ -54,7 +54,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Deployment(resources = {"bpmn/improvement-action.bpmn", "forms/improvement-action-write.form",
         "forms/improvement-action-review.form", "forms/improvement-action-report.form",
-        "forms/improvement-action-follow-up-report.form", "forms/improvement-action-follow-up-action.form"})
+        "forms/improvement-action-follow-up-report.form", "forms/improvement-action-follow-up-action.form",
+        "forms/improvement-action-repeated-failure.form"})
 class ImprovementActionProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
@@ -86,7 +87,7 @@ class ImprovementActionProcessTest {
     @BeforeEach
     void wire() {
         BpmnAwareTests.init(processEngine);
-        var repository = new ActionRepository(jdbc);
+        var repository = new ActionRepository(jdbc, calendar);
         var organisation = new OrganisationService(jdbc);
         findings = new FindingService(jdbc, calendar);
         archive = new ArchiveService(jdbc, calendar);
@@ -109,6 +110,10 @@ class ImprovementActionProcessTest {
         beans.put("sendDeadlineEscalationDelegate", new SendDeadlineEscalationDelegate(notifier, calendar, settings));
         beans.put("recordOutcomeDelegate", new RecordOutcomeDelegate(repository, archive, organisation, calendar));
         actions = new ActionService(repository, processEngine.getRuntimeService(), calendar);
+        beans.put("planNextReportDelegate", new PlanNextReportDelegate());
+        beans.put("reissueActionDelegate", new ReissueActionDelegate(actions));
+        beans.put("sendRepeatedEscalationDelegate", new SendRepeatedEscalationDelegate(notifier, organisation, settings));
+        beans.put("chairInstructionListener", new ChairInstructionListener(actions));
 
         setClock("2028-02-01T10:00:00+08:00");
         seedOrganisation();
@@ -176,12 +181,14 @@ class ImprovementActionProcessTest {
         assertThat(jdbc.sql("select count(*) from smart_review where action_id = ?").param(actionId)
                 .query(Integer.class).single()).as("3 pre-checks + 2 reviews").isEqualTo(5);
 
-        // one timer per ten-day date, at 09:00 Beijing time, all visible at once
-        assertThat(reportTimerDates(action)).containsExactly(at("2028-02-10"), at("2028-02-20"), at("2028-02-29"),
-                at("2028-03-10"), at("2028-03-20"), at("2028-03-31"));
+        // one ten-day date at a time, at 09:00 Beijing time: the next one is planned when this one falls due
+        assertThat(reportTimerDates(action)).containsExactly(at("2028-02-10"));
 
         setClock("2028-02-10T09:00:00+08:00");
         runDueJobs(action);
+        assertThat(reportTimerDates(action)).containsExactly(at("2028-02-20"));
+        // the responsible person named in the form (a member of sales) files the report, not the manager
+        assertThat(reportTask(action, "2028-02-10")).isAssignedTo("sales1");
         completeReport(action, "2028-02-10", 10, "102");
 
         // the 20 February report is missed: reminder after a day, escalation after three
@@ -199,11 +206,14 @@ class ImprovementActionProcessTest {
 
         setClock("2028-02-23T09:00:00+08:00");
         runDueJobs(action);
+        // escalated to the secretary-general, and the manager is told too (sales1 files the reports)
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(mails).hasSize(3);
+        assertThat(Arrays.stream(mails).skip(1).map(this::firstTo))
+                .containsExactlyInAnyOrder("secgen@acme.example", "sales.head@acme.example");
         MimeMessage escalation = lastMail();
-        assertThat(escalation.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("secgen@acme.example");
         assertThat(escalation.getSubject()).contains("升级").contains("2028-02-20");
         assertThat(escalation.getFrom()[0].toString()).isEqualTo(settings.mailFrom());
-        assertThat(greenMail.getReceivedMessages()).hasSize(2);
         Task followUp = taskService().createTaskQuery().processInstanceId(action.getId())
                 .taskDefinitionKey("Task_FollowUpOverdueReport").singleResult();
         assertThat(followUp).hasCandidateGroup("secretary-general");
@@ -228,9 +238,21 @@ class ImprovementActionProcessTest {
         assertThat(lastMail().getSubject()).contains("逾期未评价");
         assertThat(action).isWaitingAt("Task_FollowUpOverdueAction");
         assertThat(task(action)).hasCandidateGroup("secretary-general");
-        complete(action, Map.of("actionFollowUpNote", "列入 4 月会议议程"));
+        taskService().complete(taskService().createTaskQuery().processInstanceId(action.getId())
+                .taskDefinitionKey("Task_FollowUpOverdueAction").singleResult().getId(),
+                Map.of("actionFollowUpNote", "列入 4 月会议议程"));
         assertThat(action).isWaitingAt("Timer_OutcomeOverdue");
         assertThat(actions.actionsForAgenda("ACME", "2028-03")).extracting(ActionView::actionId).contains(actionId);
+
+        // past the deadline the reports go on while the action is open, and it shows as overdue
+        setClock("2028-04-10T09:00:00+08:00");
+        runDueJobs(action);
+        assertThat(reportTask(action, "2028-04-10")).isAssignedTo("sales1");
+        assertThat(actions.action(actionId).orElseThrow()).satisfies(a -> {
+            assertThat(a.overdue()).isTrue();
+            assertThat(a.state()).isEqualTo("overdue");
+        });
+        assertThat(actions.actions("overdue", null, null, null)).extracting(ActionView::actionId).containsExactly(actionId);
 
         // the next meeting records the outcome: archive entry, process ends
         actions.recordOutcome(actionId, "IMPROVED", "华东区经验：重点客户周访", "2028-03", "marketing.head");
@@ -239,6 +261,10 @@ class ImprovementActionProcessTest {
         ActionView done = actions.action(actionId).orElseThrow();
         assertThat(done.status()).isEqualTo("DONE");
         assertThat(done.outcome()).isEqualTo("IMPROVED");
+        assertThat(done.state()).isEqualTo("improved");
+        assertThat(done.overdue()).isFalse();
+        assertThat(taskService().createTaskQuery().processInstanceId(action.getId()).count())
+                .as("the open report ends with the action").isZero();
         assertThat(archive.entriesOf("sales.head")).singleElement().satisfies(e -> {
             assertThat(e.entryType()).isEqualTo("ACTION_OUTCOME");
             assertThat(e.summary()).contains("已改进").contains("重点客户周访");
@@ -287,7 +313,7 @@ class ImprovementActionProcessTest {
         long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
         actions.recordOutcome(actionId, "NOT_IMPROVED", "措施未落实，提出批评", "2028-01", "secgen");
         runDueJobs(action);
-        assertThat(action).isEnded();
+        assertThat(action).isEnded().hasPassed("Task_ReissueAction");
         assertThat(archive.entriesOf("sales.head")).singleElement()
                 .satisfies(e -> assertThat(e.summary()).contains("未改进").contains("批评"));
     }
@@ -373,7 +399,8 @@ class ImprovementActionProcessTest {
         Task followUp = taskService().createTaskQuery().processInstanceId(action.getId())
                 .taskDefinitionKey("Task_FollowUpOverdueReport").singleResult();
         assertThat(candidateGroups(followUp)).containsExactly("committee-chair");
-        assertThat(lastMail().getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("gm@acme.example");
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(this::firstTo))
+                .contains("gm@acme.example", "vp@acme.example");
     }
 
     @Test
@@ -397,7 +424,162 @@ class ImprovementActionProcessTest {
         assertThat(runtimeService().getVariable(action.getId(), "smartRound")).isEqualTo(0);
     }
 
+    @Test
+    void ten_day_reports_go_on_past_the_deadline_until_the_result_is_heard() {
+        // issue 13 must-show 3 in the engine: opened 5 Feb 2028, deadline 15 Feb, result on 25 March
+        ProcessInstance action = openAction("2028-02-15");
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+        List<String> due = new java.util.ArrayList<>();
+        for (String date : List.of("2028-02-10", "2028-02-15", "2028-02-20", "2028-02-29", "2028-03-10", "2028-03-20")) {
+            setClock(date + "T09:00:00+08:00");
+            runDueJobs(action);
+            due.add(date);
+            assertThat(openReportDates(action)).as("report tasks on " + date).containsExactly(date);
+            completeReport(action, date, 50, "105");
+        }
+        assertThat(actions.action(actionId).orElseThrow().state()).isEqualTo("overdue");
+        assertThat(reportTimerDates(action)).containsExactly(at("2028-03-31"));
+        setClock("2028-03-25T15:00:00+08:00");
+        actions.recordOutcome(actionId, "IMPROVED", "补拜访后回升", "2028-03", "marketing.head");
+        runDueJobs(action);
+        setClock("2028-03-31T09:00:00+08:00");
+        runDueJobs(action);
+        assertThat(action).isEnded();
+        assertThat(actions.reports(actionId)).extracting(r -> r.dueDate().toString()).containsExactlyElementsOf(due);
+    }
+
+    @Test
+    void not_improved_reissues_the_problem_as_the_next_round_with_the_new_deadline() {
+        ProcessInstance first = openAction("2028-02-15");
+        long firstId = (Long) runtimeService().getVariable(first.getId(), "actionId");
+        setClock("2028-03-05T15:00:00+08:00");
+        actions.recordOutcome(firstId, "NOT_IMPROVED", "拜访未落实，客户流失", "2028-02", "marketing.head",
+                ActionView.REISSUE, LocalDate.parse("2028-04-30"), null);
+        runDueJobs(first);
+        assertThat(first).isEnded().hasPassed("Task_ReissueAction", "EndEvent_NotImproved")
+                .hasNotPassed("Task_SendRepeatedEscalation", "EndEvent_ActionClosed");
+        assertThat(actions.action(firstId).orElseThrow()).satisfies(a -> {
+            assertThat(a.state()).isEqualTo("reissued");
+            assertThat(a.outcomeDecision()).isEqualTo("REISSUE");
+        });
+        assertThat(archive.entriesOf("sales.head")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("未改进").contains("再次下发"));
+
+        ProcessInstance second = runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(first.getBusinessKey() + "-R2").singleResult();
+        assertThat(second).isNotNull();
+        runDueJobs(second);
+        long secondId = (Long) runtimeService().getVariable(second.getId(), "actionId");
+        assertThat(actions.action(secondId).orElseThrow()).satisfies(a -> {
+            assertThat(a.round()).isEqualTo(2);
+            assertThat(a.reissuedFrom()).isEqualTo(firstId);
+            assertThat(a.findingId()).isEqualTo(actions.action(firstId).orElseThrow().findingId());
+            assertThat(a.period()).as("the meeting that reissued it").isEqualTo("2028-02");
+            assertThat(a.state()).isEqualTo("draft");
+            assertThat(a.measures()).isEqualTo("每周拜访重点客户 3 家");
+        });
+        // the manager revises the last round's form, opened with the committee's deadline and why
+        assertThat(second).isWaitingAt("Task_WriteActionForm");
+        assertThat(task(second)).isAssignedTo("sales.head");
+        assertThat(runtimeService().getVariable(second.getId(), "deadline")).isEqualTo("2028-04-30");
+        assertThat((String) runtimeService().getVariable(second.getId(), "smartFeedback"))
+                .contains("再次下发").contains("拜访未落实");
+        // the next agenda lists it, marked as reissued; the first round is no longer open
+        assertThat(actions.actionsForAgenda("ACME", "2028-03")).filteredOn(ActionView::reissued)
+                .extracting(ActionView::actionId).containsExactly(secondId);
+        assertThat(actions.actions("open", null, null, null)).extracting(ActionView::actionId).containsExactly(secondId);
+        assertThat(actions.actions("reissued", null, null, null)).extracting(ActionView::actionId).containsExactly(firstId);
+        // a retried reissue starts nothing twice
+        assertThat(actions.reissue(firstId, "2028-04-30")).isEqualTo(first.getBusinessKey() + "-R2");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_second_not_improved_in_a_row_goes_to_the_general_manager_who_instructs() throws Exception {
+        ProcessInstance first = openAction("2028-02-15");
+        long firstId = (Long) runtimeService().getVariable(first.getId(), "actionId");
+        setClock("2028-03-05T15:00:00+08:00");
+        actions.recordOutcome(firstId, "NOT_IMPROVED", "拜访未落实", "2028-02", "marketing.head");
+        runDueJobs(first);
+        ProcessInstance second = runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(first.getBusinessKey() + "-R2").singleResult();
+        runDueJobs(second);
+        long secondId = (Long) runtimeService().getVariable(second.getId(), "actionId");
+        complete(second, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", "2028-03-31"));
+        runDueJobs(second);
+        complete(second, review(true, "符合"));
+        runDueJobs(second);
+        assertThat(actions.action(secondId).orElseThrow().state()).isEqualTo("open");
+        int mailsBefore = greenMail.getReceivedMessages().length;
+
+        // the April meeting: still not improved; the committee closes it with a reason, the GM is told
+        setClock("2028-04-03T15:00:00+08:00");
+        actions.recordOutcome(secondId, "NOT_IMPROVED", "市场萎缩，拜访无效", "2028-03", "marketing.head",
+                ActionView.CLOSE, null, "外部市场原因，转入年度战略议题");
+        runDueJobs(second);
+        assertThat(second).hasPassed("Gateway_NotImprovedJoin", "Task_SendRepeatedEscalation")
+                .hasNotPassed("Task_ReissueAction").isWaitingAt("Task_ChairReviewRepeated");
+        assertThat(task(second)).isAssignedTo("gm");
+        assertThat(candidateGroups(task(second))).containsExactly("committee-chair");
+        assertThat((String) runtimeService().getVariable(second.getId(), "repeatedSummary"))
+                .contains("连续第 2 次未改善").contains("外部市场原因");
+        assertThat(greenMail.getReceivedMessages()).hasSize(mailsBefore + 1);
+        assertThat(lastMail().getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("gm@acme.example");
+        assertThat(lastMail().getSubject()).contains("连续未改善");
+        assertThat(actions.action(secondId).orElseThrow()).satisfies(a -> {
+            assertThat(a.state()).isEqualTo("closed");
+            assertThat(a.closeReason()).isEqualTo("外部市场原因，转入年度战略议题");
+        });
+        assertThat(actions.notImprovedInARow(secondId)).isEqualTo(2);
+
+        Task instruct = task(second);
+        assertThatThrownBy(() -> taskService().complete(instruct.getId(), Map.of("chairInstruction", " ")))
+                .hasMessageContaining("请写下总经理的批示");
+        processEngine.getIdentityService().setAuthentication("gm", List.of("committee-chair"));
+        try {
+            taskService().complete(instruct.getId(), Map.of("chairInstruction", "由销售副总牵头制定区域调整方案"));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(second).isEnded().hasPassed("EndEvent_Escalated");
+        assertThat(actions.action(secondId).orElseThrow().chairInstruction()).isEqualTo("由销售副总牵头制定区域调整方案");
+        assertThat(jdbc.sql("select chair_by from improvement_action where id = ?").param(secondId).query(String.class)
+                .single()).isEqualTo("gm");
+    }
+
+    @Test
+    void a_not_improved_decision_without_a_reason_or_a_future_deadline_is_refused_and_changes_nothing() {
+        ProcessInstance action = openAction("2028-02-15");
+        long actionId = (Long) runtimeService().getVariable(action.getId(), "actionId");
+        setClock("2028-03-05T15:00:00+08:00");
+        assertThatThrownBy(() -> actions.recordOutcome(actionId, "NOT_IMPROVED", "未落实", "2028-02", "secgen",
+                ActionView.CLOSE, null, " ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("理由");
+        assertThatThrownBy(() -> actions.recordOutcome(actionId, "NOT_IMPROVED", "未落实", "2028-02", "secgen",
+                ActionView.REISSUE, LocalDate.parse("2028-03-05"), null)).hasMessageContaining("新期限");
+        assertThatThrownBy(() -> actions.recordOutcome(actionId, "NOT_IMPROVED", "未落实", "2028-02", "secgen",
+                "FORGET", null, null)).hasMessageContaining("再次下发或关闭");
+        assertThat(actions.action(actionId).orElseThrow().outcome()).isNull();
+        assertThat(action).isNotEnded();
+    }
+
     // --- helpers ---
+
+    /** A sales action written, reviewed and opened on 5 February 2028 with the given deadline. */
+    private ProcessInstance openAction(String deadline) {
+        ProcessInstance action = start(finding("sales"), "sales");
+        runDueJobs(action);
+        complete(action, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", deadline));
+        runDueJobs(action);
+        complete(action, review(true, "符合"));
+        setClock("2028-02-05T10:00:00+08:00");
+        runDueJobs(action);
+        return action;
+    }
+
+    private List<String> openReportDates(ProcessInstance pi) {
+        return taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_SubmitTenDayReport")
+                .list().stream().map(t -> (String) taskService().getVariable(t.getId(), "reportDate")).toList();
+    }
 
     private void seedOrganisation() {
         insertUnit("ACME", "company", null, "gm", "production");
@@ -468,7 +650,7 @@ class ImprovementActionProcessTest {
     }
 
     private List<Date> reportTimerDates(ProcessInstance pi) {
-        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId("Timer_ReportDue")
+        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId("Timer_NextReportDue")
                 .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
     }
 
@@ -488,6 +670,14 @@ class ImprovementActionProcessTest {
     private static List<String> candidateGroups(Task task) {
         return taskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+    }
+
+    private String firstTo(MimeMessage mail) {
+        try {
+            return mail.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private MimeMessage lastMail() {

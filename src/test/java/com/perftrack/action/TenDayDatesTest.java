@@ -70,4 +70,39 @@ class TenDayDatesTest {
     void a_deadline_before_opening_is_refused() {
         assertThatThrownBy(() -> dates("2026-11-10", "2026-11-01")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void reports_go_on_past_the_deadline_until_the_result_is_recorded() {
+        // must-show 3 of issue 13: opened 5 Feb 2028, deadline 15 Feb, result heard 25 March
+        assertThat(TenDayDates.until(LocalDate.parse("2028-02-05"), LocalDate.parse("2028-02-15"),
+                LocalDate.parse("2028-03-25"))).containsExactlyElementsOf(
+                list("2028-02-10", "2028-02-15", "2028-02-20", "2028-02-29", "2028-03-10", "2028-03-20"));
+        // then none: the next date would be 31 March, after the result
+        assertThat(TenDayDates.next(LocalDate.parse("2028-02-05"), LocalDate.parse("2028-02-15"),
+                LocalDate.parse("2028-03-20"))).isEqualTo(LocalDate.parse("2028-03-31")).isAfter("2028-03-25");
+    }
+
+    @Test
+    void the_next_date_walks_the_plan_one_step_at_a_time() {
+        LocalDate opened = LocalDate.parse("2026-11-01");
+        LocalDate deadline = LocalDate.parse("2026-11-07");
+        assertThat(TenDayDates.next(opened, deadline, null)).isEqualTo("2026-11-07");
+        assertThat(TenDayDates.next(opened, deadline, deadline)).isEqualTo("2026-11-10");
+        assertThat(TenDayDates.next(opened, deadline, LocalDate.parse("2026-11-30"))).isEqualTo("2026-12-10");
+    }
+
+    @Test
+    void a_result_on_a_report_day_leaves_that_day_out_and_a_result_on_the_opening_day_leaves_none() {
+        LocalDate opened = LocalDate.parse("2026-11-01");
+        assertThat(TenDayDates.until(opened, LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-20")))
+                .containsExactlyElementsOf(list("2026-11-10"));
+        assertThat(TenDayDates.until(opened, LocalDate.parse("2026-11-30"), opened)).isEmpty();
+    }
+
+    @Test
+    void an_action_that_opens_on_its_deadline_reports_that_day() {
+        assertThat(dates("2026-11-12", "2026-11-12")).containsExactlyElementsOf(list("2026-11-12"));
+        assertThat(TenDayDates.next(LocalDate.parse("2026-11-12"), LocalDate.parse("2026-11-12"),
+                LocalDate.parse("2026-11-12"))).isEqualTo("2026-11-20");
+    }
 }

@@ -240,7 +240,8 @@ class MonthlyTrackingCycleProcessTest {
         } finally {
             identity.clearAuthentication();
         }
-        verify(actions).recordOutcome(eq(51L), eq("NOT_IMPROVED"), anyString(), eq("2026-10"), eq("sg.own"));
+        verify(actions).recordOutcome(eq(51L), eq("NOT_IMPROVED"), anyString(), eq("2026-10"), eq("sg.own"), eq("REISSUE"),
+                any(), any());
     }
 
     @Test
