@@ -4,7 +4,6 @@ import com.perftrack.security.TaskActor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +65,7 @@ class ConfirmFindingsListener implements TaskListener {
         inputs.put("findingOptions", Spin.JSON(options));
         inputs.put("departmentOptions", Spin.JSON(choices.departments(company)));
         inputs.put("personOptions", Spin.JSON(choices.people(company, identity)));
-        @SuppressWarnings("unchecked")
-        Collection<String> reporting = (Collection<String>) task.getVariable("reportingDepartments");
-        inputs.put("sendBackOptions", Spin.JSON(reporting == null ? List.of() : reporting.stream()
+        inputs.put("sendBackOptions", Spin.JSON(FormValues.list(task.getVariable("reportingDepartments")).stream()
                 .map(d -> option(MeetingTexts.departmentName(d), d)).toList()));
         for (String key : INPUTS) {
             inputs.put(key, null);
@@ -94,11 +91,10 @@ class ConfirmFindingsListener implements TaskListener {
                     FormValues.text(task.getVariable("addCause")), FormValues.text(task.getVariable("addCauseType")),
                     definition(task)), user);
             case "sendBack" -> {
-                @SuppressWarnings("unchecked")
-                Collection<String> reporting = (Collection<String>) task.getVariable("reportingDepartments");
+                List<String> reporting = FormValues.list(task.getVariable("reportingDepartments"));
                 String department = FormValues.text(task.getVariable("sendBackDepartment"));
                 String reason = FormValues.text(task.getVariable("sendBackReason"));
-                decisions.sendBack(company, period, department, reason, reporting == null ? List.of() : reporting, user);
+                decisions.sendBack(company, period, department, reason, reporting, user);
                 task.getExecution().setVariable("sentBackDepartment", department);
                 task.getExecution().setVariable("sendBackReason", reason);
                 // the correction task records this department's report again (DepartmentReportListener)

@@ -70,7 +70,8 @@ class RelatedDepartmentNoticeProcessTest {
     void the_related_department_is_mailed_and_its_part_is_kept_on_the_finding() throws Exception {
         long id = finding("quality");
         ProcessInstance notice = start(id, "quality");
-        assertThat(notice).isWaitingAt("Task_MailRelatedDepartment");
+        // the task is there at once; the mail is a job of its own (retried if the mail server is down)
+        assertThat(notice).isWaitingAt("Task_MailRelatedDepartment", "Task_AddRelatedPart");
         execute(job(notice));
         var mails = greenMail.getReceivedMessages();
         assertThat(mails).hasSize(2); // one copy per member of quality
@@ -102,9 +103,10 @@ class RelatedDepartmentNoticeProcessTest {
     void a_department_that_adds_nothing_is_recorded_as_having_read_it() {
         long id = finding("quality");
         ProcessInstance notice = start(id, "quality");
-        execute(job(notice));
         as("quality.clerk", () -> taskService().complete(task("Task_AddRelatedPart", notice).getId(), Map.of()));
-        assertThat(notice).isEnded();
+        assertThat(notice).isWaitingAt("Task_MailRelatedDepartment");
+        execute(job(notice));
+        assertThat(notice).isEnded().hasPassed("EndEvent_Mailed", "EndEvent_Noticed");
         assertThat(findings.relatedParts(id)).isEmpty();
         assertThat(findings.changes("ACME", "2026-10")).extracting(c -> c.changeType() + ":" + c.changedBy())
                 .containsExactly("recorded:sales.head", "acknowledged:quality.clerk");
