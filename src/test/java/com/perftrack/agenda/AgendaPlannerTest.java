@@ -71,4 +71,32 @@ class AgendaPlannerTest {
         assertThatThrownBy(() -> AgendaPlanner.plan("ACME", "2026-10", "审议", START, PRODUCTION, List.of(),
                 new Timing(90, -1, 10, 5, 10, 5))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_secretary_general_may_move_a_speaker_and_the_timing_follows_the_new_order() {
+        // quality first (10), then sales (25), production (10): 09:00, 09:10, 09:35
+        Agenda agenda = AgendaPlanner.plan("ACME", "2026-10", "审议", START, List.of("quality", "sales", "production"),
+                List.of(), new Timing(90, 25, 10, 5, 10, 5), true);
+        assertThat(agenda.items()).extracting(Item::department).startsWith("quality", "sales", "production");
+        assertThat(agenda.asText()).contains("1. 09:00 质量部汇报").contains("2. 09:10 销售部汇报")
+                .contains("3. 09:35 生产部汇报");
+        // not in the given order: sales first as the method says
+        assertThat(AgendaPlanner.plan("ACME", "2026-10", "审议", START, List.of("quality", "sales"), List.of(),
+                new Timing(90, 25, 10, 5, 10, 5)).items()).extracting(Item::department).startsWith("sales", "quality");
+    }
+
+    @Test
+    void the_agenda_carries_the_configured_meeting_notes_by_default_the_seed_s_two() {
+        assertThat(AgendaSettings.defaults().meetingNotes()).containsExactly(
+                "与会人员必须严格控制发言时间 / keep strictly to your speaking time",
+                "开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
+        var own = new AgendaSettings(null, null, null, null, null, null, null, null, null, List.of("请提前 5 分钟到场", " "));
+        assertThat(own.meetingNotes()).containsExactly("请提前 5 分钟到场");
+        Agenda agenda = AgendaPlanner.draft("ACME", "2026-10", "审议", START, PRODUCTION, List.of(),
+                AgendaSettings.defaults()).withNotes(AgendaSettings.defaults().meetingNotes());
+        assertThat(agenda.asText()).endsWith("备注 Notes:\n- 与会人员必须严格控制发言时间 / keep strictly to your speaking time\n"
+                + "- 开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
+        assertThat(AgendaPlanner.draft("ACME", "2026-10", "审议", START, PRODUCTION, List.of(), AgendaSettings.defaults())
+                .asText()).doesNotContain("备注");
+    }
 }

@@ -514,6 +514,35 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void the_secretary_general_moves_a_speaker_and_the_agenda_carries_the_meeting_notes() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        Task confirm = task("Task_ConfirmAgenda", cycle);
+        assertThat(taskService().getVariable(confirm.getId(), "speakerOrder"))
+                .isEqualTo("sales, marketing, production, quality, finance");
+        assertThat((String) taskService().getVariable(confirm.getId(), "meetingNotesText"))
+                .isEqualTo("- 与会人员必须严格控制发言时间 / keep strictly to your speaking time\n"
+                        + "- 开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
+        Map<String, Object> values = agendaValues(120);
+        values.put("speakerOrder", "production, sales, quality, finance");
+        assertThatThrownBy(() -> taskService().complete(confirm.getId(), values))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("发言顺序须列出本次汇报的每个部门各一次");
+        values.put("speakerOrder", "production，sales, marketing quality,finance");
+        taskService().complete(confirm.getId(), values);
+        assertThat(cycle).variables().containsEntry("reportingDepartments",
+                List.of("production", "sales", "marketing", "quality", "finance"));
+        assertThat(db.jdbc().sql("select department from agenda_item where kind = 'DEPARTMENT_REPORT' order by position")
+                .query(String.class).list()).containsExactly("production", "sales", "marketing", "quality", "finance");
+        assertThat(db.jdbc().sql("select meeting_notes from agenda").query(String.class).single())
+                .startsWith("与会人员必须严格控制发言时间").contains("\n开会时请将手机调到震动");
+        assertThat((String) runtimeService().getVariable(cycle.getId(), "agendaText"))
+                .contains("1. 09:30 生产部汇报").contains("2. 09:42 销售部汇报").contains("备注 Notes:");
+    }
+
+    @Test
     void an_agenda_that_does_not_fit_the_meeting_is_refused() {
         ProcessInstance cycle = start("2026-10");
         execute(job(cycle));
