@@ -17,12 +17,6 @@ record AgendaSettings(Integer meetingLengthMinutes, Integer salesMinutes, Intege
             "与会人员必须严格控制发言时间 / keep strictly to your speaking time",
             "开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
 
-    AgendaSettings(Integer meetingLengthMinutes, Integer salesMinutes, Integer departmentMinutes,
-            Integer minimumSpeakerMinutes, Integer followUpMinutesPerAction, Integer freeDiscussionMinutes,
-            Integer bufferMinutes, Integer meetingDayOffset, String meetingTime) {
-        this(meetingLengthMinutes, salesMinutes, departmentMinutes, minimumSpeakerMinutes, followUpMinutesPerAction,
-                freeDiscussionMinutes, bufferMinutes, meetingDayOffset, meetingTime, null);
-    }
 
     public AgendaSettings {
         meetingLengthMinutes = orDefault(meetingLengthMinutes, 120);
@@ -39,7 +33,7 @@ record AgendaSettings(Integer meetingLengthMinutes, Integer salesMinutes, Intege
     }
 
     public static AgendaSettings defaults() {
-        return new AgendaSettings(null, null, null, null, null, null, null, null, null);
+        return new AgendaSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Integer orDefault(Integer value, int fallback) {

@@ -43,7 +43,7 @@ class AgendaPlannerTest {
     void speakers_are_shortened_evenly_to_fit_a_short_meeting() {
         // 60 minutes: discussion 15 + buffer 10 leave 35; sales s and 4 departments d shrink together:
         // (20,12)=68 … (14,6)=38, (13,5)=33 fits; the last step keeps departments at the minimum of 5
-        var settings = new AgendaSettings(60, null, null, null, null, null, null, null, null);
+        var settings = new AgendaSettings(60, null, null, null, null, null, null, null, null, null);
         Agenda agenda = AgendaPlanner.draft("ACME", "2026-10", "审议", START, PRODUCTION, List.of(), settings);
         assertThat(agenda.items().get(0).minutes()).isEqualTo(13);
         assertThat(agenda.items().get(1).minutes()).isEqualTo(5);
@@ -53,7 +53,7 @@ class AgendaPlannerTest {
     @Test
     void a_draft_that_cannot_fit_even_at_minimum_minutes_is_refused() {
         // minimum: 5 speakers x 5 + 10 actions x 3 + 15 + 10 = 80 > 45
-        var settings = new AgendaSettings(45, null, null, null, null, null, null, null, null);
+        var settings = new AgendaSettings(45, null, null, null, null, null, null, null, null, null);
         List<FollowUp> followUps = java.util.stream.LongStream.rangeClosed(1, 10)
                 .mapToObj(i -> new FollowUp(i, "a" + i, "sales")).toList();
         assertThatThrownBy(() -> AgendaPlanner.draft("ACME", "2026-10", "审议", START, PRODUCTION, followUps, settings))
