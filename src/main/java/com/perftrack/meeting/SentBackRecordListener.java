@@ -7,13 +7,19 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_CorrectDepartmentReport} on create: the standing office sees which department's record
  * came back and why (task description and the form's department line); the record form itself is
- * the meeting's (DepartmentReportListener records the corrected findings).
+ * the meeting's (DepartmentReportListener records the corrected findings). On complete the
+ * department leaves the cycle's variables again.
  */
 @Component("sentBackRecordListener")
 class SentBackRecordListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            // recorded (DepartmentReportListener ran first): the confirmation's title names no department again
+            task.getExecution().removeVariable("reportDepartment");
+            return;
+        }
         String department = (String) task.getVariable("sentBackDepartment");
         String reason = (String) task.getVariable("sendBackReason");
         String text = "秘书长退回 " + MeetingTexts.departmentName(department) + " 的记录，请更正后重新提交 / sent back by the "

@@ -168,6 +168,7 @@ class MonthlyTrackingCycleProcessTest {
         corrected.put("cause1RelatedDepartments", "marketing, quality");
         taskService().complete(correction.getId(), corrected);
         assertThat(cycle).isWaitingAt("Task_ConfirmFindings").hasPassed("Task_CorrectDepartmentReport");
+        assertThat(runtimeService().getVariable(cycle.getId(), "reportDepartment")).isNull();
         long right = db.jdbc().sql("select id from finding where status = 'open'").query(Long.class).single();
         assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
                 .contains("#2 华东区拜访量下降").doesNotContain("#1 ");
