@@ -1,5 +1,6 @@
 package com.perftrack.meeting;
 
+import com.perftrack.notification.Notifier;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,15 +8,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_AddRelatedPart} (related-department-notice): on create the form shows the finding; on
- * complete the department's part of the solution is stored on the finding (empty: read, nothing to add).
+ * complete the department's part of the solution is stored on the finding (empty: read, nothing to add)
+ * and mailed to the responsible departments, whose actions it serves.
  */
 @Component("relatedPartListener")
 class RelatedPartListener implements TaskListener {
 
     private final FindingDecisions decisions;
+    private final Notifier notifier;
 
-    RelatedPartListener(FindingDecisions decisions) {
+    RelatedPartListener(FindingDecisions decisions, Notifier notifier) {
         this.decisions = decisions;
+        this.notifier = notifier;
     }
 
     @Override
@@ -33,6 +37,10 @@ class RelatedPartListener implements TaskListener {
                 decisions.findings().acknowledge(findingId, department, user);
             } else {
                 decisions.addRelatedPart(findingId, department, part, user);
+                // the responsible departments, whose actions it serves, hear of it (best effort, after commit)
+                notifier.toGroupsAfterCommit(f.responsibleDepartmentList(), "【业绩跟踪】" + f.period() + " 问题 #" + f.number()
+                        + " 相关部门配合措施 / Related department's part, finding #" + f.number(),
+                        MeetingTexts.departmentName(department) + "：" + part + "\n\n" + noticeText(f));
             }
         }
     }

@@ -145,6 +145,12 @@ class FindingsFinalWordIT {
         assertThat(actions).containsExactlyInAnyOrder(visits + "-sales", delivery + "-production",
                 complaints + "-quality");
 
+        // the action's form opens with the deadline the secretary-general set
+        String action = api.get("/engine-rest/process-instance?businessKey=F" + visits + "-sales", ADMIN).json()
+                .get(0).get("id").asText();
+        assertThat(api.get("/engine-rest/process-instance/" + action + "/variables/deadline", ADMIN).json()
+                .get("value").asText()).isEqualTo("2099-06-30");
+
         // quality, related to the delivery finding, gets its notice and adds its part
         JsonNode notice = waitForTaskOf(api, "quality.head", "Task_AddRelatedPart");
         assertThat(complete(api, "quality.head", notice, Map.of("relatedPart", string("质量部加开夜班检验，缩短放行 2 天"))).status())

@@ -30,9 +30,9 @@ public final class MeetingTestBeans {
         beans.put("sentBackRecordListener", new SentBackRecordListener());
         beans.put("engageRelatedDepartmentsDelegate", new EngageRelatedDepartmentsDelegate(findings,
                 engine.getRuntimeService(), engine.getHistoryService()));
-        beans.put("mailRelatedDepartmentDelegate", new MailRelatedDepartmentDelegate(findings,
-                new Notifier(mail, engine.getIdentityService(), "ptc@test.example")));
-        beans.put("relatedPartListener", new RelatedPartListener(decisions));
+        Notifier notifier = new Notifier(mail, engine.getIdentityService(), "ptc@test.example");
+        beans.put("mailRelatedDepartmentDelegate", new MailRelatedDepartmentDelegate(findings, notifier));
+        beans.put("relatedPartListener", new RelatedPartListener(decisions, notifier));
         return beans;
     }
 }

@@ -90,6 +90,10 @@ class RelatedDepartmentNoticeProcessTest {
                 .hasMessageContaining("配合措施最多 4000 个字符");
         as("quality.head", () -> taskService().complete(part.getId(), Map.of("relatedPart", "质量部每周抽检退货 20 件并反馈原因")));
         assertThat(notice).isEnded().hasPassed("EndEvent_Noticed");
+        // sales, responsible, hears of the part (one more mail, to sales.head)
+        var partMail = greenMail.getReceivedMessages()[2];
+        assertThat(partMail.getAllRecipients()[0].toString()).isEqualTo("sales.head@test.example");
+        assertThat(partMail.getSubject()).isEqualTo("【业绩跟踪】2026-10 问题 #1 相关部门配合措施 / Related department's part, finding #1");
         assertThat(findings.relatedParts(id)).singleElement().satisfies(p -> {
             assertThat(p.department()).isEqualTo("quality");
             assertThat(p.part()).isEqualTo("质量部每周抽检退货 20 件并反馈原因");
