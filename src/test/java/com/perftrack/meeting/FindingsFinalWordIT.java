@@ -146,10 +146,9 @@ class FindingsFinalWordIT {
                 complaints + "-quality");
 
         // the action's form opens with the deadline the secretary-general set
-        String action = api.get("/engine-rest/process-instance?businessKey=F" + visits + "-sales", ADMIN).json()
-                .get(0).get("id").asText();
-        assertThat(api.get("/engine-rest/process-instance/" + action + "/variables/deadline", ADMIN).json()
-                .get("value").asText()).isEqualTo("2099-06-30");
+        var action = runtimeService.createProcessInstanceQuery().processDefinitionKey("improvement-action")
+                .processInstanceBusinessKey("F" + visits + "-sales").singleResult();
+        assertThat(runtimeService.getVariable(action.getId(), "deadline")).isEqualTo("2099-06-30");
 
         // quality, related to the delivery finding, gets its notice and adds its part
         JsonNode notice = waitForTaskOf(api, "quality.head", "Task_AddRelatedPart");
