@@ -124,6 +124,10 @@ class FindingsFinalWordIT {
         assertThat(api.postJson("/api/findings/" + duplicate + "/merge", "secgen", Map.of("intoFindingId", complaints))
                 .status()).isEqualTo(409);
 
+        var accepted = api.postJson("/api/findings/" + delivery + "/accept", "secgen", Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asText()).isEqualTo("accepted");
+
         var confirmed = api.postJson("/api/findings/confirm", "secgen", Map.of("period", PERIOD, "companyCode", COMPANY));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         Map<Long, String> states = new HashMap<>();
@@ -154,6 +158,13 @@ class FindingsFinalWordIT {
         JsonNode notice = waitForTaskOf(api, "quality.head", "Task_AddRelatedPart");
         assertThat(complete(api, "quality.head", notice, Map.of("relatedPart", string("质量部加开夜班检验，缩短放行 2 天"))).status())
                 .isEqualTo(204);
+        // through REST: only the related department's members, only for a finding it is related to
+        assertThat(api.postJson("/api/findings/" + delivery + "/related-parts", "sales.head",
+                Map.of("department", "quality", "part", "代写")).status()).isEqualTo(403);
+        var notRelated = api.postJson("/api/findings/" + visits + "/related-parts", "quality.head",
+                Map.of("department", "quality", "part", "抽检"));
+        assertThat(notRelated.status()).isEqualTo(422);
+        assertThat(notRelated.json().get("detail").asText()).contains("不是问题 #1 的相关部门");
         JsonNode deliveryNow = findingNumbered(api, 2);
         assertThat(deliveryNow.get("relatedParts").get(0).get("part").asText()).isEqualTo("质量部加开夜班检验，缩短放行 2 天");
         assertThat(deliveryNow.get("relatedParts").get(0).get("addedBy").asText()).isEqualTo("quality.head");
@@ -163,7 +174,7 @@ class FindingsFinalWordIT {
                 .forEach(c -> log.add(c.get("changeType").asText() + ":" + c.get("changedBy").asText()));
         assertThat(log).containsExactly("recorded:marketing.head", "sent_back:secgen", "recorded:marketing.head",
                 "edited:secgen", "recorded:secgen", "added:secgen", "recorded:secgen", "added:secgen", "merged:secgen",
-                "confirmed:secgen", "related_part:quality.head");
+                "accepted:secgen", "confirmed:secgen", "related_part:quality.head");
     }
 
     /** A cycle of company FWD whose meeting has begun: sales and production report. */
