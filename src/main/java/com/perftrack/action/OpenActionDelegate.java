@@ -84,6 +84,9 @@ class OpenActionDelegate implements JavaDelegate {
         execution.setVariable("item", finding.title());
         execution.setVariable("measures", finding.solution() == null ? "" : finding.solution());
         execution.setVariable("responsiblePerson", responsiblePerson);
+        if (finding.deadline() != null) { // the deadline the secretary-general set (issue 13); the author may change it
+            execution.setVariable("deadline", finding.deadline().toString());
+        }
         if (follows != null) {
             // the next round opens with the last round's text, the committee's new deadline and why
             Object deadline = execution.getVariable("reissueDeadline");

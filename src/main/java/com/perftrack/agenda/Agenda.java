@@ -6,7 +6,25 @@ import java.util.List;
 /** A meeting agenda: purpose, start, length and the timed items in speaking order. */
 public record Agenda(Long id, String companyCode, String period, String purpose, LocalDateTime meetingStart,
         int lengthMinutes, int freeDiscussionMinutes, int bufferMinutes, String status, String confirmedBy,
-        List<Item> items) {
+        List<Item> items, List<String> notes) {
+
+    /** An agenda without meeting notes. */
+    public Agenda(Long id, String companyCode, String period, String purpose, LocalDateTime meetingStart,
+            int lengthMinutes, int freeDiscussionMinutes, int bufferMinutes, String status, String confirmedBy,
+            List<Item> items) {
+        this(id, companyCode, period, purpose, meetingStart, lengthMinutes, freeDiscussionMinutes, bufferMinutes, status,
+                confirmedBy, items, List.of());
+    }
+
+    public Agenda {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The same agenda carrying the given meeting notes (备注). */
+    public Agenda withNotes(List<String> meetingNotes) {
+        return new Agenda(id, companyCode, period, purpose, meetingStart, lengthMinutes, freeDiscussionMinutes,
+                bufferMinutes, status, confirmedBy, items, meetingNotes);
+    }
 
     public enum Kind { DEPARTMENT_REPORT, ACTION_FOLLOW_UP, FREE_DISCUSSION, BUFFER }
 
@@ -38,6 +56,10 @@ public record Agenda(Long id, String companyCode, String period, String purpose,
             at = at.plusMinutes(item.minutes());
         }
         text.append("合计 Total: ").append(totalMinutes()).append(" / ").append(lengthMinutes).append(" 分钟");
+        if (!notes.isEmpty()) {
+            text.append("\n备注 Notes:");
+            notes.forEach(note -> text.append("\n- ").append(note));
+        }
         return text.toString();
     }
 }

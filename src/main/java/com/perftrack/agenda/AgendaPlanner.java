@@ -48,14 +48,14 @@ final class AgendaPlanner {
     public static Agenda draft(String companyCode, String period, String purpose, LocalDateTime start,
             List<String> departments, List<FollowUp> followUps, AgendaSettings settings) {
         Timing timing = Timing.of(settings);
-        Agenda agenda = build(companyCode, period, purpose, start, departments, followUps, timing);
+        Agenda agenda = build(companyCode, period, purpose, start, speakingOrder(departments), followUps, timing);
         int sales = timing.salesMinutes();
         int department = timing.departmentMinutes();
         while (!agenda.fits() && (sales > settings.minimumSpeakerMinutes()
                 || department > settings.minimumSpeakerMinutes())) {
             sales = Math.max(settings.minimumSpeakerMinutes(), sales - 1);
             department = Math.max(settings.minimumSpeakerMinutes(), department - 1);
-            agenda = build(companyCode, period, purpose, start, departments, followUps,
+            agenda = build(companyCode, period, purpose, start, speakingOrder(departments), followUps,
                     timing.withSpeakers(sales, department));
         }
         if (!agenda.fits()) {
@@ -64,15 +64,25 @@ final class AgendaPlanner {
         return agenda;
     }
 
-    /** Exactly the given timing, or refused when it does not fit. */
+    /** Exactly the given timing, sales first, or refused when it does not fit. */
     public static Agenda plan(String companyCode, String period, String purpose, LocalDateTime start,
             List<String> departments, List<FollowUp> followUps, Timing timing) {
+        return plan(companyCode, period, purpose, start, speakingOrder(departments), followUps, timing, true);
+    }
+
+    /**
+     * Exactly the given timing; the departments speak in the given order when {@code inGivenOrder}
+     * (the secretary-general moved a speaker), else sales first. Refused when it does not fit.
+     */
+    public static Agenda plan(String companyCode, String period, String purpose, LocalDateTime start,
+            List<String> departments, List<FollowUp> followUps, Timing timing, boolean inGivenOrder) {
+        List<String> order = inGivenOrder ? departments : speakingOrder(departments);
         if (timing.lengthMinutes() <= 0 || timing.salesMinutes() < 0 || timing.departmentMinutes() < 0
                 || timing.followUpMinutesPerAction() < 0 || timing.freeDiscussionMinutes() < 0
                 || timing.bufferMinutes() < 0) {
             throw new IllegalArgumentException("会议时长须为正数，各项分钟数不能为负 / minutes must not be negative");
         }
-        Agenda agenda = build(companyCode, period, purpose, start, departments, followUps, timing);
+        Agenda agenda = build(companyCode, period, purpose, start, order, followUps, timing);
         if (!agenda.fits()) {
             throw new AgendaDoesNotFitException(agenda.totalMinutes(), agenda.lengthMinutes());
         }
@@ -91,7 +101,7 @@ final class AgendaPlanner {
     private static Agenda build(String companyCode, String period, String purpose, LocalDateTime start,
             List<String> departments, List<FollowUp> followUps, Timing timing) {
         List<Item> items = new ArrayList<>();
-        for (String department : speakingOrder(departments)) {
+        for (String department : departments) {
             int minutes = "sales".equals(department) ? timing.salesMinutes() : timing.departmentMinutes();
             items.add(new Item(items.size() + 1, Kind.DEPARTMENT_REPORT, department, null,
                     DEPARTMENT_NAMES.getOrDefault(department, department) + "汇报（汇报三步曲）与质询 / " + department

@@ -29,21 +29,21 @@ public class AgendaService {
         if (existing.isPresent()) {
             id = existing.get();
             jdbc.sql("update agenda set purpose = ?, meeting_start = ?, length_minutes = ?, free_discussion_minutes = ?, "
-                            + "buffer_minutes = ?, status = ?, confirmed_by = ?, confirmed_at = ? where id = ?")
+                            + "buffer_minutes = ?, status = ?, confirmed_by = ?, confirmed_at = ?, meeting_notes = ? where id = ?")
                     .params(agenda.purpose(), Timestamp.valueOf(agenda.meetingStart()), agenda.lengthMinutes(),
                             agenda.freeDiscussionMinutes(), agenda.bufferMinutes(), agenda.status(), confirmedBy,
-                            confirmedAt == null ? null : Timestamp.from(confirmedAt), id)
+                            confirmedAt == null ? null : Timestamp.from(confirmedAt), notes(agenda), id)
                     .update();
             jdbc.sql("delete from agenda_item where agenda_id = ?").param(id).update();
         } else {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("insert into agenda (company_code, period, purpose, meeting_start, length_minutes, "
-                            + "free_discussion_minutes, buffer_minutes, status, confirmed_by, confirmed_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "free_discussion_minutes, buffer_minutes, status, confirmed_by, confirmed_at, meeting_notes) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(agenda.companyCode(), agenda.period(), agenda.purpose(),
                             Timestamp.valueOf(agenda.meetingStart()), agenda.lengthMinutes(),
                             agenda.freeDiscussionMinutes(), agenda.bufferMinutes(), agenda.status(), confirmedBy,
-                            confirmedAt == null ? null : Timestamp.from(confirmedAt))
+                            confirmedAt == null ? null : Timestamp.from(confirmedAt), notes(agenda))
                     .update(keys, "id");
             id = keys.getKey().longValue();
         }
@@ -59,13 +59,19 @@ public class AgendaService {
 
     public Optional<Agenda> find(String companyCode, String period) {
         return jdbc.sql("select id, company_code, period, purpose, meeting_start, length_minutes, "
-                        + "free_discussion_minutes, buffer_minutes, status, confirmed_by from agenda "
+                        + "free_discussion_minutes, buffer_minutes, status, confirmed_by, meeting_notes from agenda "
                         + "where company_code = ? and period = ?")
                 .params(companyCode, period)
                 .query((rs, n) -> new Agenda(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toLocalDateTime(), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                        rs.getString(9), rs.getString(10), items(rs.getLong(1))))
+                        rs.getString(9), rs.getString(10), items(rs.getLong(1)),
+                        rs.getString(11) == null ? List.of() : rs.getString(11).lines().toList()))
                 .optional();
+    }
+
+    private static String notes(Agenda agenda) {
+        String joined = String.join("\n", agenda.notes());
+        return joined.isEmpty() ? null : joined.length() <= 2000 ? joined : joined.substring(0, 2000);
     }
 
     private List<Item> items(long agendaId) {

@@ -51,9 +51,15 @@ class ConfirmAgendaListener implements TaskListener {
         String company = (String) task.getVariable("companyCode");
         String period = (String) task.getVariable("period");
         var draft = agendas.find(company, period);
+        List<String> order = speakers(task);
         LocalDateTime start = draft.map(Agenda::meetingStart).orElse(calendar.today()
                 .plusDays(settings.meetingDayOffset()).atTime(LocalTime.parse(settings.meetingTime())));
         // on the execution: the completed form's values land there and must not be shadowed
+        task.getExecution().setVariableLocal("speakerOrder", String.join(", ", order));
+        task.getExecution().setVariableLocal("speakerNames", String.join("，", order.stream()
+                .map(d -> AgendaPlanner.DEPARTMENT_NAMES.getOrDefault(d, d) + " " + d).toList()));
+        task.getExecution().setVariableLocal("meetingNotesText", String.join("\n", draft.map(Agenda::notes)
+                .filter(n -> !n.isEmpty()).orElse(settings.meetingNotes()).stream().map(n -> "- " + n).toList()));
         task.getExecution().setVariablesLocal(Map.of(
                 "agendaPurpose", draft.map(Agenda::purpose).orElse("审议 " + period + " 业绩 / Review " + period),
                 "meetingDate", start.toLocalDate().toString(),
@@ -94,14 +100,21 @@ class ConfirmAgendaListener implements TaskListener {
         Timing timing = new Timing(number(task, "meetingLengthMinutes", problems), number(task, "salesMinutes", problems),
                 number(task, "departmentMinutes", problems), number(task, "followUpMinutesPerAction", problems),
                 number(task, "freeDiscussionMinutes", problems), number(task, "bufferMinutes", problems));
+        List<String> reporting = speakers(task);
+        List<String> order = java.util.Arrays.stream(text(task, "speakerOrder").split("[,，、;\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (order.isEmpty()) {
+            order = reporting;
+        } else if (order.size() != reporting.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(reporting))) {
+            problems.add("发言顺序须列出本次汇报的每个部门各一次：" + String.join(", ", reporting)
+                    + " / the speaking order must name each reporting department once");
+        }
         if (date != null && date.isBefore(calendar.today())) {
             problems.add("会议日期不能早于今天 / the meeting cannot be in the past");
         }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException(String.join("；", problems));
         }
-        @SuppressWarnings("unchecked")
-        Collection<String> reporting = (Collection<String>) task.getVariable("reportingDepartments");
         @SuppressWarnings("unchecked")
         Collection<Number> followUpIds = (Collection<Number>) task.getVariable("followUpActionIds");
         Map<Long, Agenda.Item> draftFollowUps = new java.util.HashMap<>();
@@ -113,17 +126,28 @@ class ConfirmAgendaListener implements TaskListener {
                 .toList();
         Agenda agenda;
         try {
-            agenda = AgendaPlanner.plan(company, period, purpose, LocalDateTime.of(date, time), List.copyOf(reporting),
-                    followUps, timing);
+            agenda = AgendaPlanner.plan(company, period, purpose, LocalDateTime.of(date, time), order,
+                    followUps, timing, true);
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
         String user = TaskActor.of(task);
+        List<String> notes = agendas.find(company, period).map(Agenda::notes).filter(n -> !n.isEmpty())
+                .orElse(settings.meetingNotes());
         Agenda confirmed = new Agenda(null, company, period, purpose, agenda.meetingStart(), agenda.lengthMinutes(),
-                agenda.freeDiscussionMinutes(), agenda.bufferMinutes(), "confirmed", user, agenda.items());
+                agenda.freeDiscussionMinutes(), agenda.bufferMinutes(), "confirmed", user, agenda.items(), notes);
+        // the meeting's reports follow the confirmed speaking order
+        task.getExecution().setVariable("reportingDepartments", new ArrayList<>(order));
         long id = agendas.save(confirmed, user, calendar.now());
         task.getExecution().setVariable("agendaId", id);
         task.getExecution().setVariable("agendaText", DraftAgendaDelegate.clip(confirmed.asText()));
+    }
+
+    /** The departments that report at this meeting, in the draft's speaking order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> speakers(DelegateTask task) {
+        Object value = task.getVariable("reportingDepartments");
+        return value instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static String titleOf(Agenda.Item item) {

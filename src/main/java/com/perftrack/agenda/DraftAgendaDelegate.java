@@ -60,7 +60,8 @@ class DraftAgendaDelegate implements JavaDelegate {
         String purpose = "审议 " + period + " 各部门业绩与偏差，明确问题责任与改进行动，跟进上期行动结果。"
                 + " / Review " + period + ": deviations, responsibilities, improvement actions, last cycle's results.";
         try {
-            Agenda draft = AgendaPlanner.draft(company, period, purpose, start, reporting, followUps, settings);
+            Agenda draft = AgendaPlanner.draft(company, period, purpose, start, reporting, followUps, settings)
+                    .withNotes(settings.meetingNotes());
             long id = agendas.save(draft, null, null);
             execution.setVariable("agendaId", id);
             execution.setVariable("agendaText", clip(draft.asText()));

@@ -31,7 +31,7 @@ class StartImprovementActionsDelegate implements JavaDelegate {
         String company = (String) execution.getVariable("companyCode");
         String period = (String) execution.getVariable("period");
         int started = 0;
-        for (Finding finding : findings.findings(company, period)) {
+        for (Finding finding : findings.confirmed(company, period)) { // actions start only from confirmed findings
             for (String department : finding.responsibleDepartmentList()) {
                 String businessKey = "F" + finding.id() + "-" + department;
                 boolean exists = runtimeService.createProcessInstanceQuery().processDefinitionKey(ACTION_PROCESS)

@@ -46,6 +46,13 @@ final class MinutesWorkbook {
                     at = at.plusMinutes(item.minutes());
                 }
                 row(agendaSheet, r, header, "", "", "合计 Total", "", agenda.totalMinutes());
+                if (!agenda.notes().isEmpty()) { // the meeting notes the agenda was confirmed with (issue 13)
+                    r += 2;
+                    row(agendaSheet, r++, header, "", "", "备注 Notes");
+                    for (String note : agenda.notes()) {
+                        row(agendaSheet, r++, null, "", "", note);
+                    }
+                }
             }
 
             Sheet minutes = workbook.createSheet("会议纪要 Minutes");

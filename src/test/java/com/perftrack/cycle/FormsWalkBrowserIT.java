@@ -196,7 +196,10 @@ class FormsWalkBrowserIT {
         task(instance, "Task_SubmitSalesInformation");
         runtimeService.createProcessInstanceModification(instance).startBeforeActivity("Task_ConfirmFindings").execute();
         Task task = task(instance, "Task_ConfirmFindings");
-        walk(task, "secgen", "confirm-findings", "秘书长意见", () -> textarea("秘书长意见", "本期无问题"));
+        walk(task, "secgen", "confirm-findings", "秘书长意见", () -> {
+            tasklist.radio("全部确认");
+            textarea("秘书长意见", "本期无问题");
+        });
     }
 
     private void runJob(String instance, String activityId) throws InterruptedException {

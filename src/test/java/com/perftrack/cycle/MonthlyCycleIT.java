@@ -149,6 +149,11 @@ class MonthlyCycleIT {
             var agendaSheet = workbook.getSheet("会议议程 Agenda");
             assertThat(agendaSheet.getRow(5).getCell(2).getStringCellValue()).startsWith("销售部汇报");
             assertThat(agendaSheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("09:00");
+            List<String> agendaTexts = new ArrayList<>();
+            agendaSheet.forEach(row -> row.forEach(cell -> agendaTexts.add(cell.toString())));
+            assertThat(agendaTexts).as("the meeting notes the agenda was confirmed with").contains("备注 Notes",
+                    "与会人员必须严格控制发言时间 / keep strictly to your speaking time",
+                    "开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
             var minutesSheet = workbook.getSheet("会议纪要 Minutes");
             assertThat(minutesSheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("华东区拜访量下降 35%");
             assertThat(minutesSheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("sales,marketing");

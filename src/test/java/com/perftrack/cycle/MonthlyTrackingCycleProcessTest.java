@@ -49,7 +49,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Walks every path of monthly-tracking-cycle: collection, reminders, escalation, agenda, meeting, actions. */
-@Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn"})
+@Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn",
+        "bpmn/related-department-notice.bpmn"})
 class MonthlyTrackingCycleProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
@@ -60,7 +61,7 @@ class MonthlyTrackingCycleProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action")
+            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action", "related-department-notice")
             .assertClassCoverageAtLeast(1.0).build();
 
     static final FigureService figures = mock(FigureService.class);
@@ -86,9 +87,15 @@ class MonthlyTrackingCycleProcessTest {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
+        for (String key : List.of("improvement-action", "related-department-notice")) {
+            runtimeService().createProcessInstanceQuery().processDefinitionKey(key).list()
+                    .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test over"));
+        }
         db.jdbc().sql("delete from agenda_item").update();
         db.jdbc().sql("delete from agenda").update();
         db.jdbc().sql("delete from archive_entry").update();
+        db.jdbc().sql("delete from finding_change").update();
+        db.jdbc().sql("delete from finding_related_part").update();
         db.jdbc().sql("delete from finding").update();
         db.jdbc().sql("delete from tracking_cycle").update();
         db.jdbc().sql("delete from org_unit").update();
@@ -128,10 +135,197 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
                 .extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
                         "F" + findingId() + "-sales", "F" + findingId() + "-marketing");
+        execute(job(cycle)); // related departments: marketing is responsible itself, no notice
+        assertThat(cycle).variables().containsEntry("relatedNoticesStarted", 0);
         execute(job(cycle)); // archive
         assertThat(cycle).isEnded().hasPassed("EndEvent_CycleClosed");
         assertThat(db.jdbc().sql("select count(*) from archive_entry where entry_type = 'FINDING'")
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void the_secretary_general_sends_one_department_s_record_back_and_the_cycle_waits_for_the_corrected_record() {
+        ProcessInstance cycle = atConfirmFindings(Map.of("sales", salesReport()));
+        long wrong = findingId();
+        // production ticked "no findings" by mistake, and sales' finding names the wrong department:
+        // neither goes to the actions; the standing office records sales again
+        Task confirm = task("Task_ConfirmFindings", cycle);
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(confirm.getId(), Map.of(
+                "findingsDecision", "sendBack", "sendBackDepartment", "logistics", "sendBackReason", "x"))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("本次会议汇报过的部门");
+        asSecretaryGeneral(() -> taskService().complete(confirm.getId(), Map.of("findingsDecision", "sendBack",
+                "sendBackDepartment", "sales", "sendBackReason", "责任部门应为销售部一家，市场部只是相关部门")));
+        assertThat(cycle).isWaitingAt("Task_CorrectDepartmentReport").hasPassed("Gateway_FindingsDecision");
+        Task correction = task("Task_CorrectDepartmentReport", cycle);
+        assertThat(correction).hasCandidateGroup("marketing");
+        assertThat(correction.getDescription()).contains("销售部").contains("市场部只是相关部门");
+        assertThat(taskService().getVariable(correction.getId(), "reportDepartmentName").toString()).contains("退回更正");
+        assertThat(status(wrong)).isEqualTo("withdrawn");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").count()).isZero();
+
+        Map<String, Object> corrected = new HashMap<>(salesReport());
+        corrected.put("cause1ResponsibleDepartments", "sales");
+        corrected.put("cause1RelatedDepartments", "marketing, quality");
+        taskService().complete(correction.getId(), corrected);
+        assertThat(cycle).isWaitingAt("Task_ConfirmFindings").hasPassed("Task_CorrectDepartmentReport");
+        assertThat(runtimeService().getVariable(cycle.getId(), "reportDepartment")).isNull();
+        long right = db.jdbc().sql("select id from finding where status = 'open'").query(Long.class).single();
+        assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
+                .contains("#2 华东区拜访量下降").doesNotContain("#1 ");
+        assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "changesText"))
+                .contains("secgen").contains("退回");
+
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "confirmAll")));
+        execute(job(cycle)); // actions from the confirmed finding only
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
+                .extracting(ProcessInstance::getBusinessKey).containsExactly("F" + right + "-sales");
+        execute(job(cycle)); // related departments: quality is told, marketing too (no longer responsible)
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("related-department-notice").list())
+                .extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("R" + right + "-marketing", "R" + right + "-quality");
+        execute(job(cycle));
+        assertThat(cycle).isEnded();
+        assertThat(status(wrong)).isEqualTo("withdrawn");
+        assertThat(status(right)).isEqualTo("confirmed");
+        assertThat(db.jdbc().sql("select change_type || ':' || changed_by from finding_change where change_type <> 'recorded' "
+                + "order by id").query(String.class).list()).containsExactly("sent_back:secgen", "confirmed:secgen");
+    }
+
+    @Test
+    void a_department_s_no_findings_ticked_by_mistake_is_recovered_by_sending_its_record_back() {
+        ProcessInstance cycle = atConfirmFindings(Map.of());
+        assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
+                .contains("本期无问题");
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), Map.of(
+                "findingsDecision", "sendBack", "sendBackDepartment", "sales", "sendBackReason", "误勾本部门本期无问题")));
+        taskService().complete(task("Task_CorrectDepartmentReport", cycle).getId(), salesReport());
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), Map.of()));
+        execute(job(cycle));
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").count())
+                .isEqualTo(2);
+        assertThat(db.jdbc().sql("select detail from finding_change where change_type = 'sent_back'").query(String.class)
+                .single()).contains("0 项撤回").contains("误勾本部门本期无问题");
+    }
+
+    @Test
+    void the_secretary_general_adds_a_missed_finding_edits_one_and_merges_a_duplicate_one_change_at_a_time() {
+        db.jdbc().sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) values "
+                + "('ACME-SALES', 'department', '销售部', 'ACME', 'ACME', 'sales.head', 'sales', current_timestamp), "
+                + "('ACME-MKT', 'department', '市场部', 'ACME', 'ACME', null, 'marketing', current_timestamp), "
+                + "('ACME-QA', 'department', '质量部', 'ACME', 'ACME', 'quality.head', 'quality', current_timestamp), "
+                + "('ACME-P1', 'person', '马芳', 'ACME-SALES', 'ACME', 'sales1', 'employee', current_timestamp)").update();
+        ProcessInstance cycle = atConfirmFindings(Map.of("sales", salesReport()));
+        long first = findingId();
+        assertThat(taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingOptions").toString())
+                .isEqualTo("[{\"label\":\"#1 华东区拜访量下降 35%（销售部 Sales）\",\"value\":\"" + first + "\"}]");
+
+        // a missed finding: complaints; bad values are refused with every reason and nothing is saved
+        Map<String, Object> add = new HashMap<>(Map.of("findingsDecision", "add", "addReportingDepartment", "quality",
+                "addCause", "客户投诉处理超时 8 起", "addCauseType", "internal",
+                "finalDepartments", org.camunda.spin.Spin.JSON("[\"quality\", \"logistics\"]"),
+                "finalSolution", "投诉 24 小时内响应", "finalDeadline", "2026-10-01"));
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), add)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("本公司没有该部门：logistics")
+                .hasMessageContaining("责任人必填").hasMessageContaining("期限不能早于今天");
+        assertThat(db.jdbc().sql("select count(*) from finding").query(Integer.class).single()).isEqualTo(1);
+        add.put("finalDepartments", org.camunda.spin.Spin.JSON("[\"quality\"]"));
+        add.put("finalPerson", "quality.head");
+        add.put("finalDeadline", "2026-12-15");
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), add));
+        assertThat(cycle).isWaitingAt("Task_ConfirmFindings").hasPassed("Gateway_FindingsDecision");
+        long added = db.jdbc().sql("select id from finding where meeting_number = 2").query(Long.class).single();
+        assertThat(status(added)).isEqualTo("accepted");
+
+        // the same problem added once more by mistake: merged into #2
+        add.put("addCause", "客户投诉处理超时（重复）");
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), add));
+        long duplicate = db.jdbc().sql("select id from finding where meeting_number = 3").query(Long.class).single();
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), Map.of(
+                "findingsDecision", "merge", "findingId", String.valueOf(duplicate), "mergeIntoId", String.valueOf(added))));
+        assertThat(status(duplicate)).isEqualTo("merged");
+        assertThat(db.jdbc().sql("select merged_into from finding where id = ?").param(duplicate).query(Long.class).single())
+                .isEqualTo(added);
+        // a merged finding can no longer change
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "accept", "findingId", String.valueOf(duplicate)))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("#3 已合并，不能再修改");
+
+        // #1: sales alone, a new solution and a deadline; the person stays
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), Map.of(
+                "findingsDecision", "define", "findingId", String.valueOf(first),
+                "finalDepartments", org.camunda.spin.Spin.JSON("[\"sales\"]"), "finalSolution", "每人每周拜访 12 次",
+                "finalDeadline", "2026-12-31")));
+        var edited = db.jdbc().sql("select responsible_departments || '|' || responsible_user_id || '|' || solution || '|' "
+                + "|| cast(deadline as varchar) from finding where id = ?").param(first).query(String.class).single();
+        assertThat(edited).isEqualTo("sales|sales1|每人每周拜访 12 次|2026-12-31");
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(), Map.of(
+                "findingsDecision", "accept", "findingId", String.valueOf(first))));
+        assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
+                .contains("#1 华东区拜访量下降").contains("已接受").contains("期限 2026-12-31").contains("#2 客户投诉处理超时")
+                .doesNotContain("#3");
+
+        asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "confirmAll", "findingsComment", "按此下发")));
+        assertThat(cycle).variables().containsEntry("findingCount", 2).containsEntry("findingsConfirmedBy", "secgen");
+        execute(job(cycle));
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
+                .extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("F" + first + "-sales", "F" + added + "-quality");
+        assertThat(db.jdbc().sql("select change_type || ':' || coalesce(cast(finding_id as varchar), '-') || ':' || changed_by "
+                + "from finding_change where change_type <> 'recorded' order by id").query(String.class).list())
+                .containsExactly("added:" + added + ":secgen", "added:" + duplicate + ":secgen",
+                        "merged:" + duplicate + ":secgen", "edited:" + first + ":secgen", "accepted:" + first + ":secgen",
+                        "confirmed:-:secgen");
+    }
+
+    @Test
+    void confirming_is_refused_while_a_finding_has_no_responsible_person() {
+        ProcessInstance cycle = atConfirmFindings(Map.of("sales", salesReport()));
+        db.jdbc().sql("update finding set responsible_user_id = null").update();
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "confirmAll"))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("#1 没有责任人");
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "accept", "findingId", String.valueOf(findingId())))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("没有责任人");
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "define"))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("请选择问题");
+        assertThatThrownBy(() -> asSecretaryGeneral(() -> taskService().complete(task("Task_ConfirmFindings", cycle).getId(),
+                Map.of("findingsDecision", "shrug"))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("请选择一项决定");
+        assertThat(cycle).isWaitingAt("Task_ConfirmFindings");
+        assertThat(status(findingId())).isEqualTo("open");
+    }
+
+    /** Collection, agenda and the department reports done (the given ones, the others without findings). */
+    private ProcessInstance atConfirmFindings(Map<String, Map<String, Object>> reports) {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        confirmAgenda(cycle, 120);
+        for (Task report : taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()) {
+            String department = (String) taskService().getVariable(report.getId(), "reportDepartment");
+            taskService().complete(report.getId(), reports.getOrDefault(department, noFinding()));
+        }
+        assertThat(cycle).isWaitingAt("Task_ConfirmFindings");
+        return cycle;
+    }
+
+    private void asSecretaryGeneral(Runnable work) {
+        processEngine.getIdentityService().setAuthenticatedUserId("secgen");
+        try {
+            work.run();
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private String status(long findingId) {
+        return db.jdbc().sql("select status from finding where id = ?").param(findingId).query(String.class).single();
     }
 
     @Test
@@ -319,6 +513,35 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(task("Task_SubmitSalesInformation", cycle).getPriority()).isEqualTo(90);
         taskService().complete(followUp.getId(), Map.of("escalationNote", "销售部今天下班前提交"));
         assertThat(cycle).hasPassed("EndEvent_EscalationHandled");
+    }
+
+    @Test
+    void the_secretary_general_moves_a_speaker_and_the_agenda_carries_the_meeting_notes() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        Task confirm = task("Task_ConfirmAgenda", cycle);
+        assertThat(taskService().getVariable(confirm.getId(), "speakerOrder"))
+                .isEqualTo("sales, marketing, production, quality, finance");
+        assertThat((String) taskService().getVariable(confirm.getId(), "meetingNotesText"))
+                .isEqualTo("- 与会人员必须严格控制发言时间 / keep strictly to your speaking time\n"
+                        + "- 开会时请将手机调到震动，不得发出响声 / phones on vibrate, no ringing");
+        Map<String, Object> values = agendaValues(120);
+        values.put("speakerOrder", "production, sales, quality, finance");
+        assertThatThrownBy(() -> taskService().complete(confirm.getId(), values))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("发言顺序须列出本次汇报的每个部门各一次");
+        values.put("speakerOrder", "production，sales, marketing quality,finance");
+        taskService().complete(confirm.getId(), values);
+        assertThat(cycle).variables().containsEntry("reportingDepartments",
+                List.of("production", "sales", "marketing", "quality", "finance"));
+        assertThat(db.jdbc().sql("select department from agenda_item where kind = 'DEPARTMENT_REPORT' order by position")
+                .query(String.class).list()).containsExactly("production", "sales", "marketing", "quality", "finance");
+        assertThat(db.jdbc().sql("select meeting_notes from agenda").query(String.class).single())
+                .startsWith("与会人员必须严格控制发言时间").contains("\n开会时请将手机调到震动");
+        assertThat((String) runtimeService().getVariable(cycle.getId(), "agendaText"))
+                .contains("1. 09:30 生产部汇报").contains("2. 09:42 销售部汇报").contains("备注 Notes:");
     }
 
     @Test

@@ -3,9 +3,13 @@ package com.perftrack.meeting;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.notification.Notifier;
 import com.perftrack.organisation.OrganisationService;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /** The meeting package's beans for engine-only process tests. */
 public final class MeetingTestBeans {
@@ -13,11 +17,22 @@ public final class MeetingTestBeans {
     private MeetingTestBeans() {
     }
 
-    public static Map<Object, Object> meetingBeans(JdbcClient jdbc, KpiResultService results) {
-        FindingService findings = new FindingService(jdbc, new BusinessCalendar("Asia/Shanghai"));
-        return Map.of(
-                "departmentReportListener", new DepartmentReportListener(results, new KpiCatalog(jdbc), findings,
-                        new OrganisationService(jdbc)),
-                "confirmFindingsListener", new ConfirmFindingsListener(findings));
+    public static Map<Object, Object> meetingBeans(ProcessEngine engine, JdbcClient jdbc, KpiResultService results,
+            JavaMailSender mail) {
+        BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
+        FindingService findings = new FindingService(jdbc, calendar);
+        OrganisationService organisation = new OrganisationService(jdbc);
+        FindingDecisions decisions = new FindingDecisions(findings, organisation, calendar);
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("departmentReportListener", new DepartmentReportListener(results, new KpiCatalog(jdbc), findings,
+                organisation));
+        beans.put("confirmFindingsListener", new ConfirmFindingsListener(decisions, organisation));
+        beans.put("sentBackRecordListener", new SentBackRecordListener());
+        beans.put("engageRelatedDepartmentsDelegate", new EngageRelatedDepartmentsDelegate(findings,
+                engine.getRuntimeService(), engine.getHistoryService()));
+        Notifier notifier = new Notifier(mail, engine.getIdentityService(), "ptc@test.example");
+        beans.put("mailRelatedDepartmentDelegate", new MailRelatedDepartmentDelegate(findings, notifier));
+        beans.put("relatedPartListener", new RelatedPartListener(decisions, notifier));
+        return beans;
     }
 }

@@ -45,7 +45,9 @@ class EveryTaskInAFilterIT {
             "${smartReviewGroup}", List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"),
             "${followUpGroup}", List.of("secretary-general", "committee-chair", "committee-vice-chair"),
             "${actionResultListener.recorderGroup(followUpActionId)}",
-            List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"));
+            List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"),
+            "${relatedDepartment}", List.of("sales", "marketing", "production", "quality", "finance", "hr", "procurement",
+                    "project-management", "contract-planning"));
 
     @LocalServerPort
     int port;
