@@ -3,9 +3,13 @@ package com.perftrack.meeting;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.notification.Notifier;
 import com.perftrack.organisation.OrganisationService;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /** The meeting package's beans for engine-only process tests. */
 public final class MeetingTestBeans {
@@ -13,11 +17,24 @@ public final class MeetingTestBeans {
     private MeetingTestBeans() {
     }
 
-    public static Map<Object, Object> meetingBeans(JdbcClient jdbc, KpiResultService results) {
-        FindingService findings = new FindingService(jdbc, new BusinessCalendar("Asia/Shanghai"));
-        return Map.of(
-                "departmentReportListener", new DepartmentReportListener(results, new KpiCatalog(jdbc), findings,
-                        new OrganisationService(jdbc)),
-                "confirmFindingsListener", new ConfirmFindingsListener(findings));
+    public static Map<Object, Object> meetingBeans(ProcessEngine engine, JdbcClient jdbc, KpiResultService results,
+            JavaMailSender mail) {
+        BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
+        FindingService findings = new FindingService(jdbc, calendar);
+        ResourceRequestService requests = new ResourceRequestService(jdbc, calendar);
+        MeetingRecordService record = new MeetingRecordService(jdbc, calendar);
+        OrganisationService organisation = new OrganisationService(jdbc);
+        Notifier notifier = new Notifier(mail, engine.getIdentityService(), "ptc@test.example");
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("departmentReportListener", new DepartmentReportListener(results, new KpiCatalog(jdbc), findings,
+                organisation, requests));
+        beans.put("confirmFindingsListener", new ConfirmFindingsListener(findings));
+        beans.put("attendanceListener", new AttendanceListener(organisation, record));
+        beans.put("startResourceRequestsDelegate", new StartResourceRequestsDelegate(requests, engine.getRuntimeService()));
+        beans.put("resourceDecisionListener", new ResourceDecisionListener(requests, findings));
+        beans.put("chairStandInListener", new ChairStandInListener(record));
+        beans.put("recordResourceDecisionDelegate", new RecordResourceDecisionDelegate(requests,
+                new ResourceRequestNotices(notifier, organisation, "ptc@test.example")));
+        return beans;
     }
 }

@@ -21,8 +21,9 @@ public final class CycleBeans {
             FigureService figures, KpiResultService results, ActionService actions, JavaMailSender mail) {
         beans.putAll(com.perftrack.cycle.CycleTestBeans.cycleBeans(engine, db.jdbc(), companyType, figures, results, mail));
         beans.putAll(com.perftrack.agenda.AgendaTestBeans.agendaBeans(db.jdbc(), actions));
-        beans.putAll(com.perftrack.meeting.MeetingTestBeans.meetingBeans(db.jdbc(), results));
+        beans.putAll(com.perftrack.meeting.MeetingTestBeans.meetingBeans(engine, db.jdbc(), results, mail));
         beans.putAll(com.perftrack.action.ActionTestBeans.cycleActionBeans(engine, db.jdbc(), actions));
+        beans.putAll(com.perftrack.cycle.CycleTestBeans.feedbackBeans(engine, db.jdbc(), actions, mail));
     }
 
     /** Users "id:group" with an e-mail address, created once per engine. */
