@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@link DepartmentFeedbacks}). Also gives the task's collection ({@link #departments}).
  */
 @Component("departmentFeedbackListener")
-class DepartmentFeedbackListener implements TaskListener {
+public class DepartmentFeedbackListener implements TaskListener {
 
     private final DepartmentFeedbacks feedbacks;
 
@@ -34,8 +34,9 @@ class DepartmentFeedbackListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("feedbackDepartmentName", com.perftrack.security.CommitteeGroup.byId(department).map(g -> g.displayName() + " " + department).orElse(department));
             task.setVariableLocal("feedbackActions", feedbacks.summary(actionIds, department));
-            task.setVariableLocal("feedbackKind", feedbacks.suggestedKind(actionIds, department));
-            task.setVariableLocal("feedbackComment", null);
+            // the inputs on the department's execution, where a completed form's values land
+            task.getExecution().setVariableLocal("feedbackKind", feedbacks.suggestedKind(actionIds, department));
+            task.getExecution().setVariableLocal("feedbackComment", null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Object kind = task.getVariable("feedbackKind");
             Object text = task.getVariable("feedbackComment");

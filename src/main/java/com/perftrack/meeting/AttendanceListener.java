@@ -40,10 +40,16 @@ class AttendanceListener implements TaskListener {
         Map<String, String> committee = committee(company, departments(task), identity);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             List<Map<String, String>> options = new ArrayList<>();
-            committee.forEach((user, label) -> options.add(Map.of("label", label, "value", user)));
+            committee.forEach((user, label) -> {
+                Map<String, String> option = new LinkedHashMap<>();
+                option.put("label", label);
+                option.put("value", user);
+                options.add(option);
+            });
             task.setVariableLocal("committeeOptions", Spin.JSON(options));
-            task.setVariableLocal("attendees", Spin.JSON("[]"));
-            task.setVariableLocal("attendanceComment", null);
+            // the inputs on the execution, where a completed form's values land (task-local ones would shadow them)
+            task.getExecution().setVariableLocal("attendees", Spin.JSON("[]"));
+            task.getExecution().setVariableLocal("attendanceComment", null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             List<String> attendees = FormValues.list(task.getVariable("attendees"));
             List<String> unknown = attendees.stream().filter(u -> !committee.containsKey(u)).toList();

@@ -37,9 +37,10 @@ class ResourceDecisionListener implements TaskListener {
                     + "，" + request.period() + "）\n需要 What：" + request.what() + "\n数量/金额 How much：" + request.amount()
                     + "\n提供方 From：" + request.providerLabel() + "\n\n**问题 #" + finding.number() + " " + finding.title()
                     + "**\n外部原因：" + finding.cause() + "\n影响：" + finding.impact() + "\n解决方案：" + finding.solution());
-            local.put("resourceDecision", null);
-            local.put("resourceDecisionComment", null);
             task.setVariablesLocal(local);
+            // the inputs on the execution, where a completed form's values land (task-local ones would shadow them)
+            task.getExecution().setVariableLocal("resourceDecision", null);
+            task.getExecution().setVariableLocal("resourceDecisionComment", null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decision = FormValues.text(task.getVariable("resourceDecision"));
             String reason = FormValues.text(task.getVariable("resourceDecisionComment"));

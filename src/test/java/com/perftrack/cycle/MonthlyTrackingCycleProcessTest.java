@@ -49,7 +49,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Walks every path of monthly-tracking-cycle: collection, reminders, escalation, agenda, meeting, actions. */
-@Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn"})
+@Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn", "bpmn/resource-request.bpmn"})
 class MonthlyTrackingCycleProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
@@ -60,7 +60,7 @@ class MonthlyTrackingCycleProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action")
+            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action", "resource-request")
             .assertClassCoverageAtLeast(1.0).build();
 
     static final FigureService figures = mock(FigureService.class);
@@ -80,7 +80,8 @@ class MonthlyTrackingCycleProcessTest {
         when(actions.actionsForAgenda(anyString(), anyString())).thenReturn(List.of());
         setClock("2026-11-02T09:00:00+08:00");
         CycleBeans.wire(beans, processEngine, db, "production", figures, results, actions, mail);
-        CycleBeans.users(processEngine, "sales.head:sales", "hr.head:hr", "secgen:secretary-general", "sales1:employee");
+        CycleBeans.users(processEngine, "sales.head:sales", "hr.head:hr", "secgen:secretary-general", "sales1:employee",
+                "gm:committee-chair", "vice:committee-vice-chair");
     }
 
     @AfterEach
@@ -89,6 +90,9 @@ class MonthlyTrackingCycleProcessTest {
         db.jdbc().sql("delete from agenda_item").update();
         db.jdbc().sql("delete from agenda").update();
         db.jdbc().sql("delete from archive_entry").update();
+        db.jdbc().sql("delete from resource_request").update();
+        db.jdbc().sql("delete from meeting_attendance").update();
+        db.jdbc().sql("delete from department_feedback").update();
         db.jdbc().sql("delete from finding").update();
         db.jdbc().sql("delete from tracking_cycle").update();
         db.jdbc().sql("delete from org_unit").update();
@@ -116,8 +120,11 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").count()).isEqualTo(5);
         for (Task report : taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()) {
             String department = (String) taskService().getVariable(report.getId(), "reportDepartment");
-            taskService().complete(report.getId(), "sales".equals(department) ? salesReport() : noFinding());
+            taskService().complete(report.getId(), "sales".equals(department) ? salesReportWithRequest() : noFinding());
         }
+        assertThat(db.jdbc().sql("select department || ' ' || what || ' ' || amount || ' ' || requested_from || ' ' || status "
+                + "from resource_request").query(String.class).list())
+                .containsExactly("sales 市场部增派 2 人支援华东区促销 2 人，3 个月 committee-chair open");
         assertThat(cycle).hasPassed("Gateway_AnyFollowUps").hasNotPassed("Task_RecordActionResult")
                 .isWaitingAt("Task_ConfirmFindings");
         assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
@@ -127,11 +134,20 @@ class MonthlyTrackingCycleProcessTest {
         execute(job(cycle)); // start actions
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
                 .extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
-                        "F" + findingId() + "-sales", "F" + findingId() + "-marketing");
+                        "F" + findingId() + "-sales", "F" + findingId() + "-marketing",
+                        "F" + (findingId() + 1) + "-sales");
+        execute(job(cycle)); // start the resource request's decision: the general manager's
+        ProcessInstance request = runtimeService().createProcessInstanceQuery().processDefinitionKey("resource-request")
+                .singleResult();
+        long requestId = db.jdbc().sql("select id from resource_request").query(Long.class).single();
+        assertThat(request.getBusinessKey()).isEqualTo("R" + requestId);
+        assertThat(task("Task_DecideResourceRequest", request)).hasCandidateGroup("committee-chair");
+        assertThat(db.jdbc().sql("select process_instance_id from resource_request").query(String.class).single())
+                .isEqualTo(request.getId());
         execute(job(cycle)); // archive
         assertThat(cycle).isEnded().hasPassed("EndEvent_CycleClosed");
         assertThat(db.jdbc().sql("select count(*) from archive_entry where entry_type = 'FINDING'")
-                .query(Integer.class).single()).isEqualTo(1);
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -163,6 +179,10 @@ class MonthlyTrackingCycleProcessTest {
     void last_cycles_actions_are_on_the_agenda_and_their_results_are_recorded() {
         when(actions.actionsForAgenda("ACME", "2026-10")).thenReturn(List.of(
                 CycleBeans.action(41L, "提高华东区拜访量", "sales"), CycleBeans.action(42L, "缩短投诉处理周期", "quality")));
+        when(actions.action(41L)).thenReturn(java.util.Optional.of(judged(CycleBeans.action(41L, "提高华东区拜访量", "sales"),
+                "IMPROVED", "拜访量回升 20%")));
+        when(actions.action(42L)).thenReturn(java.util.Optional.of(judged(CycleBeans.action(42L, "缩短投诉处理周期", "quality"),
+                "NOT_IMPROVED", "周期仍为 9 天")));
         ProcessInstance cycle = start("2026-10");
         execute(job(cycle));
         completeCollection(cycle);
@@ -181,6 +201,30 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(cycle).hasPassed("Task_RecordActionResult");
         verify(actions).recordOutcome(eq(41L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
         verify(actions).recordOutcome(eq(42L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
+
+        // praise or criticism per department, suggested from its results
+        List<Task> feedback = taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentFeedback").list();
+        assertThat(feedback).hasSize(2);
+        Map<String, Task> byDepartment = new HashMap<>();
+        feedback.forEach(t -> byDepartment.put((String) taskService().getVariable(t.getId(), "feedbackDepartment"), t));
+        assertThat(byDepartment).containsOnlyKeys("sales", "quality");
+        assertThat(byDepartment.get("sales")).hasCandidateGroup("marketing");
+        assertThat(taskService().getVariable(byDepartment.get("sales").getId(), "feedbackKind")).isEqualTo("share");
+        assertThat(taskService().getVariable(byDepartment.get("quality").getId(), "feedbackKind")).isEqualTo("criticism");
+        assertThat((String) taskService().getVariable(byDepartment.get("quality").getId(), "feedbackActions"))
+                .isEqualTo("- #42 缩短投诉处理周期：未改善 not improved（周期仍为 9 天）");
+        Task quality = byDepartment.get("quality");
+        assertThatThrownBy(() -> taskService().complete(quality.getId(), Map.of("feedbackKind", "criticism")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("请记录批评的内容");
+        taskService().complete(quality.getId(), Map.of("feedbackKind", "criticism",
+                "feedbackComment", "投诉处理周期未缩短，质量部须在下期说明原因"));
+        taskService().complete(byDepartment.get("sales").getId(), Map.of("feedbackKind", "share",
+                "feedbackComment", "周计划复盘让拜访量回升 20%"));
+        assertThat(db.jdbc().sql("select department || ':' || kind || ':' || action_ids from department_feedback "
+                + "order by department").query(String.class).list()).containsExactly("quality:criticism:42", "sales:share:41");
+        assertThat(db.jdbc().sql("select summary from archive_entry where entry_type = 'DEPARTMENT_FEEDBACK' "
+                + "order by summary").query(String.class).list())
+                .containsExactly("批评 criticised：投诉处理周期未缩短，质量部须在下期说明原因", "经验分享 experience shared：周计划复盘让拜访量回升 20%");
         assertThat(cycle).isWaitingAt("Task_ConfirmFindings");
     }
 
@@ -241,6 +285,35 @@ class MonthlyTrackingCycleProcessTest {
             identity.clearAuthentication();
         }
         verify(actions).recordOutcome(eq(51L), eq("NOT_IMPROVED"), anyString(), eq("2026-10"), eq("sg.own"));
+    }
+
+    @Test
+    void attendance_names_chair_attendees_and_absentees_and_the_vice_chair_chairs_when_the_chair_is_absent() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        taskService().complete(task("Task_ConfirmAgenda", cycle).getId(), agendaValues(120));
+        Task attendance = task("Task_RecordAttendance", cycle);
+        assertThat(attendance).hasCandidateGroup("marketing");
+        assertThat(json(attendance, "committeeOptions")).startsWith("[{\"label\":\"gm（主任 chair）\",\"value\":\"gm\"},"
+                + "{\"label\":\"vice（副主任 vice chair）\",\"value\":\"vice\"},"
+                + "{\"label\":\"secgen（秘书长 secretary-general）\",\"value\":\"secgen\"}");
+        assertThatThrownBy(() -> taskService().complete(attendance.getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of("secgen")))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议无人主持");
+        assertThatThrownBy(() -> taskService().complete(attendance.getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of("secgen", "sales1")))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不是本委员会成员").hasMessageContaining("sales1");
+        taskService().complete(attendance.getId(), Map.of("attendees", org.camunda.spin.Spin.JSON(List.of("vice", "secgen")),
+                "attendanceComment", "总经理出差"));
+        assertThat(db.jdbc().sql("select chair || ' ' || chair_absent || ' ' || attendees || ' ' || note "
+                + "from meeting_attendance").query(String.class).single()).isEqualToIgnoringCase("vice true vice,secgen 总经理出差");
+        assertThat(db.jdbc().sql("select absentees from meeting_attendance").query(String.class).single())
+                .startsWith("gm").doesNotContain("vice").doesNotContain("secgen");
+        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport").variables().containsEntry("meetingChair", "vice")
+                .containsEntry("chairAbsent", true);
     }
 
     @Test
@@ -437,7 +510,7 @@ class MonthlyTrackingCycleProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议目的最多 1000 个字符，现为 1001");
         agenda.put("agendaPurpose", "审".repeat(1000));
         taskService().complete(confirm.getId(), agenda);
-        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport");
+        assertThat(cycle).isWaitingAt("Task_RecordAttendance");
     }
 
     @Test
@@ -513,6 +586,18 @@ class MonthlyTrackingCycleProcessTest {
 
     private void confirmAgenda(ProcessInstance cycle, int length) {
         taskService().complete(task("Task_ConfirmAgenda", cycle).getId(), agendaValues(length));
+        recordAttendance(cycle, "gm", "secgen");
+    }
+
+    private void recordAttendance(ProcessInstance cycle, String... attendees) {
+        taskService().complete(task("Task_RecordAttendance", cycle).getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of(attendees))));
+    }
+
+    private static com.perftrack.action.ActionView judged(com.perftrack.action.ActionView a, String outcome, String note) {
+        return new com.perftrack.action.ActionView(a.actionId(), a.findingId(), a.companyCode(), a.period(), a.item(),
+                a.responsibleDepartment(), false, "sales1", a.ownerGroup(), null, null, a.deadline(), null, null,
+                "DONE", 1, a.openedOn(), null, null, outcome, note, "2026-10", null, a.processInstanceId());
     }
 
     private static Map<String, Object> agendaValues(int length) {
@@ -543,6 +628,22 @@ class MonthlyTrackingCycleProcessTest {
         v.put("cause1KpiCode", "SALES_AMOUNT");
         v.put("cause1ResponsibleUser", "sales1");
         v.put("hasCause2", false);
+        return v;
+    }
+
+    /** The sales report plus an external cause whose resources are asked from the general manager. */
+    private static Map<String, Object> salesReportWithRequest() {
+        Map<String, Object> v = salesReport();
+        v.put("hasCause2", true);
+        v.put("cause2", "竞品在华东区降价 8%");
+        v.put("cause2Type", "external");
+        v.put("cause2Impact", "订单少 12 单");
+        v.put("cause2Proposal", "市场部增派 2 人支援华东区促销");
+        v.put("cause2RequestAmount", "2 人，3 个月");
+        v.put("cause2RequestFrom", "committee-chair");
+        v.put("cause2ResponsibleDepartments", "sales");
+        v.put("cause2Solution", "华东区促销 3 个月");
+        v.put("cause2ResponsibleUser", "sales1");
         return v;
     }
 
