@@ -8,7 +8,7 @@ create table resource_request (
     period               varchar(7)    not null,
     department           varchar(64)   not null, -- the requesting (reporting) department's group id
     finding_id           bigint        not null,
-    what                 varchar(2000) not null,
+    what                 varchar(4000) not null, -- the cause's proposal (finding.proposal holds 4000)
     amount               varchar(500)  not null,
     requested_from       varchar(64)   not null, -- a department's group id or committee-chair
     status               varchar(16)   not null,
