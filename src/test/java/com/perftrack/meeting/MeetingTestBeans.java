@@ -33,7 +33,8 @@ public final class MeetingTestBeans {
         beans.put("startResourceRequestsDelegate", new StartResourceRequestsDelegate(requests, engine.getRuntimeService()));
         beans.put("resourceDecisionListener", new ResourceDecisionListener(requests, findings));
         beans.put("chairStandInListener", new ChairStandInListener(record));
-        beans.put("recordResourceDecisionDelegate", new RecordResourceDecisionDelegate(requests,
+        beans.put("recordResourceDecisionDelegate", new RecordResourceDecisionDelegate(requests));
+        beans.put("notifyResourceDecisionDelegate", new NotifyResourceDecisionDelegate(requests,
                 new ResourceRequestNotices(notifier, organisation, "ptc@test.example")));
         return beans;
     }

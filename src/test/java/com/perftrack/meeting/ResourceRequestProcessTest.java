@@ -97,7 +97,10 @@ class ResourceRequestProcessTest {
         as("production.head", () -> taskService().complete(decide.getId(), Map.of("resourceDecision", "approve",
                 "resourceDecisionComment", "12 月起加开夜班，每月 2000 台")));
         execute(job("Task_RecordResourceDecision", pi));
-        assertThat(pi).isEnded().hasPassed("EndEvent_Granted");
+        assertThat(requests.find(request.id()).orElseThrow().status()).as("recorded before any mail").isEqualTo("granted");
+        execute(job("Task_NotifyResourceDecision", pi));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Granted").variables()
+                .containsEntry("notifiedTo", "sales.head@test.example");
         ResourceRequest granted = requests.find(request.id()).orElseThrow();
         assertThat(granted.status()).isEqualTo("granted");
         assertThat(granted.decidedBy()).isEqualTo("production.head");
@@ -129,6 +132,7 @@ class ResourceRequestProcessTest {
         as("gm", () -> taskService().complete(decide.getId(), Map.of("resourceDecision", "reject",
                 "resourceDecisionComment", "本季度不增加人员，由销售部内部调配")));
         execute(job("Task_RecordResourceDecision", pi));
+        execute(job("Task_NotifyResourceDecision", pi));
         assertThat(pi).isEnded().hasPassed("EndEvent_Declined");
         ResourceRequest declined = requests.find(request.id()).orElseThrow();
         assertThat(List.of(declined.status(), declined.decidedBy(), declined.reason()))
@@ -150,6 +154,7 @@ class ResourceRequestProcessTest {
                 "resourceDecisionComment", "同意抽调，12 月 1 日到位")));
         assertThat(pi).variables().containsEntry("completedByStandIn", true);
         execute(job("Task_RecordResourceDecision", pi));
+        execute(job("Task_NotifyResourceDecision", pi));
         assertThat(pi).isEnded().hasPassed("EndEvent_Granted");
         ResourceRequest granted = requests.find(request.id()).orElseThrow();
         assertThat(granted.decidedBy()).isEqualTo("vice");
