@@ -160,13 +160,11 @@ class ResourceRequestIT {
 
     private JsonNode decisionTask(Api api, String user, long requestId) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
-            for (JsonNode task : api.get("/engine-rest/task?processDefinitionKey=resource-request"
-                    + "&taskDefinitionKey=Task_DecideResourceRequest&maxResults=50", user).json()) {
-                String instance = task.get("processInstanceId").asText();
-                var key = api.get("/engine-rest/process-instance/" + instance, user).json().get("businessKey").asText();
-                if (("R" + requestId).equals(key)) {
-                    return task;
-                }
+            JsonNode tasks = api.get("/engine-rest/task?processDefinitionKey=resource-request"
+                    + "&taskDefinitionKey=Task_DecideResourceRequest&processInstanceBusinessKey=R" + requestId
+                    + "&maxResults=5", user).json();
+            if (tasks.size() == 1) {
+                return tasks.get(0);
             }
             Thread.sleep(200);
         }
