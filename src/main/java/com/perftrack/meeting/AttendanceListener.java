@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_RecordAttendance}: at the start of the meeting the standing office ticks who is there.
  * The choices are the company's committee: the chair (general manager), the vice chair(s), the
- * secretary-general(s) and the heads of the reporting departments. The unticked are absent; when
+ * secretary-general(s) and the heads of the committee's member departments. The unticked are absent; when
  * the chair is absent the vice chair chairs (and may stand in for the chair's tasks of the cycle,
  * see {@link ChairStandInListener}). Nobody to chair is refused.
  */
@@ -77,10 +77,14 @@ class AttendanceListener implements TaskListener {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The committee's member departments (the cycle's membership decision), else the reporting ones. */
     private static List<String> departments(DelegateTask task) {
-        Object value = task.getVariable("reportingDepartments");
-        return value instanceof List<?> list ? (List<String>) list : List.of();
+        for (String variable : List.of("committeeDepartments", "reportingDepartments")) {
+            if (task.getVariable(variable) instanceof java.util.Collection<?> departments && !departments.isEmpty()) {
+                return departments.stream().map(String::valueOf).toList();
+            }
+        }
+        return List.of();
     }
 
     /** User id → "张伟 gm（主任 chair）", in the order chair, vice chair, secretary-general, department heads. */
@@ -92,7 +96,7 @@ class AttendanceListener implements TaskListener {
         members(identity, "secretary-general", company).forEach(u -> roles.putIfAbsent(u, "秘书长 secretary-general"));
         for (String department : departments) {
             organisation.managerUserId(company, department).ifPresent(u -> roles.putIfAbsent(u,
-                    MeetingTexts.departmentName(department) + "经理"));
+                    MeetingTexts.departmentName(department) + " 经理"));
         }
         Map<String, String> labels = new LinkedHashMap<>();
         roles.forEach((user, role) -> {
