@@ -45,7 +45,10 @@ class EveryTaskInAFilterIT {
             "${smartReviewGroup}", List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"),
             "${followUpGroup}", List.of("secretary-general", "committee-chair", "committee-vice-chair"),
             "${actionResultListener.recorderGroup(followUpActionId)}",
-            List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"));
+            List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"),
+            // a resource request's provider: a department, or the general manager (the vice chair standing in)
+            "${requestedFrom}", List.of("sales", "marketing", "production", "quality", "finance", "hr", "procurement",
+                    "project-management", "contract-planning", "committee-chair", "committee-vice-chair"));
 
     @LocalServerPort
     int port;
