@@ -317,6 +317,44 @@ class MonthlyTrackingCycleProcessTest {
     }
 
     @Test
+    void the_agenda_lists_requests_still_open_and_those_decided_since_the_last_meeting() {
+        var calendar = new com.perftrack.calendar.BusinessCalendar("Asia/Shanghai");
+        var findings = new com.perftrack.meeting.FindingService(db.jdbc(), calendar);
+        var requests = new com.perftrack.meeting.ResourceRequestService(db.jdbc(), calendar);
+        var record = new com.perftrack.meeting.MeetingRecordService(db.jdbc(), calendar);
+        setClock("2026-09-04T09:00:00+08:00"); // the meeting that reviews 2026-08
+        record.recordAttendance("ACME", "2026-08", "gm", false, List.of("gm"), List.of(), null, "marketing.head");
+        long[] ids = new long[3];
+        String[] what = {"旧需求：已在上次会议前决定", "增派 2 名销售", "加开夜班"};
+        for (int n = 0; n < 3; n++) {
+            long finding = findings.create(new com.perftrack.meeting.Finding(null, "ACME", n == 0 ? "2026-08" : "2026-09",
+                    "sales", null, "外部原因 " + n, "-10%", "竞品降价", "external", "少 10 单", what[n], "", "sales", "促销",
+                    "sales1", "marketing.head", null));
+            ids[n] = requests.request(findings.find(finding).orElseThrow(), what[n], n + 1 + " 人", "production",
+                    "marketing.head").id();
+        }
+        setClock("2026-09-20T09:00:00+08:00");
+        requests.decide(ids[0], true, "九月底到位", "production.head", false); // heard at the meeting that reviews 2026-09
+        setClock("2026-10-06T09:00:00+08:00");
+        record.recordAttendance("ACME", "2026-09", "gm", false, List.of("gm"), List.of(), null, "marketing.head");
+        setClock("2026-10-20T09:00:00+08:00"); // decided since that meeting
+        requests.decide(ids[2], false, "产能已满", "production.head", false);
+        setClock("2026-11-02T09:00:00+08:00");
+
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        String agenda = (String) runtimeService().getVariable(cycle.getId(), "agendaText");
+        assertThat(agenda).contains("资源需求（上期以来）")
+                .contains("#" + ids[1] + " sales：增派 2 名销售（数量 amount：2 人） → 生产部 Production：待决定 open")
+                .contains("#" + ids[2] + " sales：加开夜班（数量 amount：3 人） → 生产部 Production：已拒绝 declined（产能已满）")
+                .as("decided before the last meeting: heard there already").doesNotContain("旧需求");
+        db.jdbc().sql("delete from meeting_attendance").update();
+    }
+
+    @Test
     void a_department_cannot_submit_while_its_figures_are_missing() {
         when(figures.missingFigures("ACME", "2026-10", "sales")).thenReturn(List.of("SALES_AMOUNT @ company ACME"));
         ProcessInstance cycle = start("2026-10");
