@@ -136,6 +136,15 @@ class ResourceRequestIT {
         assertThat(granted.get("id").asLong()).isEqualTo(capacity.get("id").asLong());
         assertThat(granted.get("decidedBy").asText()).isEqualTo("production.head");
         assertThat(api.get("/api/resource-requests?status=open&companyCode=" + COMPANY, "secgen").json()).isEmpty();
+
+        // the granted request shows on the action it serves, the declined one on none
+        JsonNode served = actionDetails(api, capacity.get("findingId").asLong());
+        assertThat(served.get("grantedResources")).singleElement().satisfies(g -> {
+            assertThat(g.get("requestId").asLong()).isEqualTo(capacity.get("id").asLong());
+            assertThat(g.get("request").asText()).isEqualTo("生产部加开夜班（数量 amount：每月 2000 台）");
+            assertThat(g.get("reason").asText()).isEqualTo("8 月起加开夜班，每月 2000 台");
+        });
+        assertThat(actionDetails(api, people.get("findingId").asLong()).get("grantedResources")).isEmpty();
         assertThat(api.get("/api/resource-requests?companyCode=" + COMPANY, "secgen").json()).hasSize(2);
 
         // refusals: a status the API does not know, an employee
@@ -169,6 +178,19 @@ class ResourceRequestIT {
             Thread.sleep(200);
         }
         throw new AssertionError(user + " never saw the decision of request " + requestId);
+    }
+
+    /** {@code GET /api/actions/{id}} of the finding's (sales) action, once the action is opened. */
+    private JsonNode actionDetails(Api api, long findingId) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            for (JsonNode action : api.get("/api/actions?period=" + PERIOD, "secgen").json()) {
+                if (action.get("findingId").asLong() == findingId) {
+                    return api.get("/api/actions/" + action.get("actionId").asLong(), "secgen").json();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no action of finding " + findingId);
     }
 
     private List<JsonNode> waitForStatus(Api api, String status, int count) throws InterruptedException {
