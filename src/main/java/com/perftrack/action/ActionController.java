@@ -1,5 +1,7 @@
 package com.perftrack.action;
 
+import com.perftrack.meeting.ResourceRequest;
+import com.perftrack.meeting.ResourceRequestService;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/actions} and {@code GET /api/actions/{id}} (with its ten-day reports), of the
+ * {@code GET /api/actions} and {@code GET /api/actions/{id}} (with its ten-day reports and the
+ * resources granted for its finding's external cause), of the
  * caller's companies only. Committee members (leadership and every department group) see all
  * their companies' actions; anybody else, e.g. an employee, only those they own or are named
  * responsible for. Another company's action is "not found", as if it did not exist.
@@ -23,14 +26,20 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/actions")
 class ActionController {
 
-    record ActionDetails(@JsonUnwrapped ActionView action, List<TenDayReport> reports) {}
+    record ActionDetails(@JsonUnwrapped ActionView action, List<TenDayReport> reports,
+            List<GrantedResource> grantedResources) {}
+
+    /** A resource the meeting granted for the external cause this action serves (issue 13). */
+    record GrantedResource(long requestId, String request, String requestedFrom, String decidedBy, String reason) {}
 
     private final ActionService actions;
     private final ReaderScopes scopes;
+    private final ResourceRequestService requests;
 
-    ActionController(ActionService actions, ReaderScopes scopes) {
+    ActionController(ActionService actions, ReaderScopes scopes, ResourceRequestService requests) {
         this.actions = actions;
         this.scopes = scopes;
+        this.requests = requests;
     }
 
     @GetMapping
@@ -55,7 +64,9 @@ class ActionController {
                 .filter(a -> ActionService.seesAll(user) || user.userId().equals(a.ownerUserId())
                         || user.userId().equals(a.responsiblePerson()) || user.userId().equals(a.authorUserId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "改进行动 " + id + " 不存在 / no improvement action " + id));
-        return new ActionDetails(action, actions.reports(id));
+        return new ActionDetails(action, actions.reports(id), requests.forFinding(action.findingId())
+                .filter(ResourceRequest::granted).stream().map(r -> new GrantedResource(r.id(), r.request(),
+                        r.requestedFrom(), r.decidedBy(), r.reason())).toList());
     }
 
     private static CurrentUser currentUser() {

@@ -1,5 +1,7 @@
 package com.perftrack.agenda;
 
+import com.perftrack.meeting.ResourceRequest;
+import com.perftrack.meeting.ResourceRequestService;
 import com.perftrack.action.ActionService;
 import com.perftrack.action.ActionView;
 import com.perftrack.agenda.AgendaPlanner.FollowUp;
@@ -29,9 +31,11 @@ class DraftAgendaDelegate implements JavaDelegate {
     private final ActionService actions;
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
+    private final ResourceRequestService requests;
 
     DraftAgendaDelegate(AgendaService agendas, ActionService actions, AgendaSettings settings,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, ResourceRequestService requests) {
+        this.requests = requests;
         this.agendas = agendas;
         this.actions = actions;
         this.settings = settings;
@@ -64,12 +68,27 @@ class DraftAgendaDelegate implements JavaDelegate {
                     .withNotes(settings.meetingNotes());
             long id = agendas.save(draft, null, null);
             execution.setVariable("agendaId", id);
-            execution.setVariable("agendaText", clip(draft.asText()));
+            execution.setVariable("agendaText", clip(draft.asText() + resourceRequests(company, period)));
             execution.setVariable("agendaProblem", "");
         } catch (AgendaDoesNotFitException e) {
             execution.setVariable("agendaText", "（未生成草稿 / no draft）");
             execution.setVariable("agendaProblem", "⚠ " + e.getMessage());
         }
+    }
+
+    /** The resource requests of earlier meetings still open or decided since the last one (issue 13). */
+    private String resourceRequests(String company, String period) {
+        List<ResourceRequest> heard = requests.forAgenda(company, period);
+        if (heard.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\n资源需求（上期以来）Resource requests since the last meeting：");
+        for (ResourceRequest r : heard) {
+            text.append("\n- #").append(r.id()).append(" ").append(r.department()).append("：").append(r.request())
+                    .append(" → ").append(r.providerLabel()).append("：").append(r.statusLabel())
+                    .append(r.reason() == null ? "" : "（" + r.reason() + "）");
+        }
+        return text.toString();
     }
 
     static String clip(String text) {

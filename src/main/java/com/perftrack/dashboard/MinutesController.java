@@ -1,5 +1,10 @@
 package com.perftrack.dashboard;
 
+import com.perftrack.meeting.MeetingRecordService;
+import com.perftrack.meeting.ResourceRequest;
+import com.perftrack.meeting.ResourceRequestService;
+import java.util.ArrayList;
+import java.util.List;
 import com.perftrack.action.ActionService;
 import com.perftrack.agenda.AgendaService;
 import com.perftrack.calendar.Period;
@@ -31,10 +36,15 @@ class MinutesController {
     private final OrganisationService organisation;
     private final CompanySettings company;
     private final ReaderScopes scopes;
+    private final MeetingRecordService record;
+    private final ResourceRequestService requests;
 
     MinutesController(AgendaService agendas, FindingService findings, ActionService actions,
-            OrganisationService organisation, CompanySettings company, ReaderScopes scopes) {
+            OrganisationService organisation, CompanySettings company, ReaderScopes scopes, MeetingRecordService record,
+            ResourceRequestService requests) {
         this.scopes = scopes;
+        this.record = record;
+        this.requests = requests;
         this.agendas = agendas;
         this.findings = findings;
         this.actions = actions;
@@ -55,9 +65,17 @@ class MinutesController {
         String name = organisation.findUnit(code).map(OrgUnit::name).orElse(code);
         byte[] xlsx = MinutesWorkbook.write(name, period, agendas.find(code, period).orElse(null),
                 findings.findings(code, period), actions.actionsForAgenda(code, period).stream()
-                        .filter(a -> a.outcome() != null).toList());
+                        .filter(a -> a.outcome() != null).toList(), meetingRecord(code, period));
         return ResponseEntity.ok().contentType(ReportController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-minutes-" + code + "-" + period + ".xlsx\"")
                 .body(xlsx);
+    }
+
+    /** This meeting's requests and those of earlier meetings it heard (still open or decided since). */
+    private MinutesWorkbook.Record meetingRecord(String code, String period) {
+        List<ResourceRequest> all = new ArrayList<>(requests.forAgenda(code, period));
+        all.addAll(requests.requests(code, period, null));
+        return new MinutesWorkbook.Record(record.attendance(code, period).orElse(null), record.standIns(code, period),
+                all, record.feedback(code, period));
     }
 }

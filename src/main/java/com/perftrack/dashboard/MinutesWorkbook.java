@@ -2,7 +2,11 @@ package com.perftrack.dashboard;
 
 import com.perftrack.action.ActionView;
 import com.perftrack.agenda.Agenda;
+import com.perftrack.meeting.Attendance;
+import com.perftrack.meeting.DepartmentFeedback;
 import com.perftrack.meeting.Finding;
+import com.perftrack.meeting.ResourceRequest;
+import com.perftrack.meeting.StandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +18,30 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The review meeting as a workbook: the confirmed agenda, the minutes (findings) and last cycle's action results. */
+/**
+ * The review meeting as a workbook: the confirmed agenda, the minutes (findings), last cycle's action
+ * results, who was there (chair, attendees, absentees, the vice chair's stand-ins), the resource
+ * decisions and the praise or criticism per department. Every sheet prints landscape, one page wide.
+ */
 final class MinutesWorkbook {
+
+    /** What the meeting recorded beyond its findings; any part may be empty. */
+    record Record(Attendance attendance, List<StandIn> standIns, List<ResourceRequest> requests,
+            List<DepartmentFeedback> feedback) {
+
+        static final Record NONE = new Record(null, List.of(), List.of(), List.of());
+    }
 
     private MinutesWorkbook() {
     }
 
     static byte[] write(String companyName, String period, Agenda agenda, List<Finding> findings,
             List<ActionView> actionResults) {
+        return write(companyName, period, agenda, findings, actionResults, Record.NONE);
+    }
+
+    static byte[] write(String companyName, String period, Agenda agenda, List<Finding> findings,
+            List<ActionView> actionResults, Record record) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -58,12 +78,15 @@ final class MinutesWorkbook {
             Sheet minutes = workbook.createSheet("会议纪要 Minutes");
             row(minutes, 0, header, "#", "汇报部门 Reporting", "KPI", "偏差 Deviation", "原因 Cause", "内/外 Type",
                     "量化影响 Impact", "改进建议/资源需求 Proposal", "相关部门 Related", "责任部门 Responsible",
-                    "解决方案 Solution", "责任人 Person", "记录人 Recorded by");
+                    "解决方案 Solution", "责任人 Person", "记录人 Recorded by", "资源需求 Resource request");
             int r = 1;
             for (Finding f : findings) {
+                String request = record.requests().stream().filter(q -> f.id() != null && q.findingId() == f.id())
+                        .findFirst().map(q -> "#" + q.id() + " " + q.request() + " → " + q.providerLabel() + "：" + q.statusLabel())
+                        .orElse("");
                 row(minutes, r++, null, f.number(), f.reportingDepartment(), nz(f.kpiCode()), nz(f.deviation()), nz(f.cause()),
                         nz(f.causeType()), nz(f.impact()), nz(f.proposal()), nz(f.relatedDepartments()),
-                        f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()));
+                        f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()), request);
             }
 
             Sheet results = workbook.createSheet("上期行动结果 Action results");
@@ -75,12 +98,43 @@ final class MinutesWorkbook {
                         a.deadline() == null ? "" : a.deadline().toString(), a.status(), nz(a.outcome()),
                         nz(a.outcomeNote()), nz(a.outcomePeriod()));
             }
-            for (Sheet sheet : List.of(agendaSheet, minutes, results)) {
+            Sheet attendance = workbook.createSheet("出席 Attendance");
+            Attendance a = record.attendance();
+            row(attendance, 0, header, "主持 Chair", "主任缺席 Chair absent", "到会 Attendees", "缺席 Absentees", "说明 Note");
+            if (a == null) {
+                row(attendance, 1, null, "尚未记录 / not recorded");
+            } else {
+                row(attendance, 1, null, nz(a.chair()), a.chairAbsent() ? "是 yes（副主任主持 vice chair chairs）" : "否 no",
+                        String.join("、", a.attendees()), String.join("、", a.absentees()), nz(a.note()));
+            }
+            row(attendance, 3, header, "副主任代行 Stand-in", "任务 Task", "时间 At");
+            r = 4;
+            for (StandIn standIn : record.standIns()) {
+                row(attendance, r++, null, standIn.userId(), nz(standIn.taskName()), standIn.completedAt().toString());
+            }
+
+            Sheet decisions = workbook.createSheet("资源需求决定 Resource decisions");
+            row(decisions, 0, header, "#", "提出期 Period", "问题 Finding", "部门 Department", "资源需求 Request",
+                    "提供方 From", "状态 Status", "决定人 Decided by", "理由 Reason");
+            r = 1;
+            for (ResourceRequest q : record.requests()) {
+                row(decisions, r++, null, q.id(), q.period(), q.findingId(), q.department(), q.request(), q.providerLabel(),
+                        q.statusLabel(), nz(q.decidedBy()) + (q.standIn() ? "（副主任代行 stand-in）" : ""), nz(q.reason()));
+            }
+
+            Sheet praise = workbook.createSheet("经验分享与批评 Praise and criticism");
+            row(praise, 0, header, "部门 Department", "结论 Verdict", "内容 What was said", "行动 Actions", "记录人 Recorded by");
+            r = 1;
+            for (DepartmentFeedback f : record.feedback()) {
+                row(praise, r++, null, f.department(), f.kindLabel(), f.feedback(), nz(f.actionIds()), nz(f.recordedBy()));
+            }
+
+            for (Sheet sheet : List.of(agendaSheet, minutes, results, attendance, decisions, praise)) {
                 sheet.getPrintSetup().setLandscape(true);
                 sheet.setFitToPage(true);
                 sheet.getPrintSetup().setFitWidth((short) 1);
                 sheet.getPrintSetup().setFitHeight((short) 0);
-                for (int c = 0; c < 13; c++) {
+                for (int c = 0; c < 14; c++) {
                     sheet.setColumnWidth(c, 20 * 256);
                 }
             }

@@ -23,14 +23,15 @@ import org.springframework.stereotype.Component;
  * pre-filled from the period's KPI results of the department's KPIs (or says that there are none),
  * the pickers get their choices ({@link ReportChoices}), and the form starts empty (local variables
  * shadow an earlier department's values). On complete: the report is checked
- * ({@link MeetingReportValidator}) and every cause becomes a finding.
+ * ({@link MeetingReportValidator}) and every cause becomes a finding; an external cause's resource
+ * request (what, how much, from whom) is stored beside it, to be decided once the findings are confirmed.
  */
 @Component("departmentReportListener")
 class DepartmentReportListener implements TaskListener {
 
     static final String[] FORM_KEYS = {"noFinding", "hasCause2"};
     static final String[] CAUSE_KEYS = {"", "Type", "Impact", "Proposal", "RelatedDepartments",
-            "ResponsibleDepartments", "Solution", "ResponsibleUser", "KpiCode"};
+            "ResponsibleDepartments", "Solution", "ResponsibleUser", "KpiCode", "RequestAmount", "RequestFrom"};
 
     static final java.util.Set<String> LIST_KEYS = java.util.Set.of("RelatedDepartments", "ResponsibleDepartments");
     /** The pre-fill of a department without KPI results this period: nothing to quantify from the system. */
@@ -42,9 +43,11 @@ class DepartmentReportListener implements TaskListener {
     private final FindingService findings;
     private final OrganisationService organisation;
     private final ReportChoices choices;
+    private final ResourceRequestService requests;
 
     DepartmentReportListener(KpiResultService results, KpiCatalog catalog, FindingService findings,
-            OrganisationService organisation) {
+            OrganisationService organisation, ResourceRequestService requests) {
+        this.requests = requests;
         this.results = results;
         this.catalog = catalog;
         this.findings = findings;
@@ -73,6 +76,7 @@ class DepartmentReportListener implements TaskListener {
         local.put("personOptions", Spin.JSON(choices.people(company,
                 task.getProcessEngineServices().getIdentityService())));
         local.put("kpiOptions", Spin.JSON(choices.kpis(department)));
+        local.put("providerOptions", Spin.JSON(choices.providers(company)));
         local.put("noFinding", false);
         local.put("hasCause2", false);
         for (int n = 1; n <= 2; n++) {
@@ -114,18 +118,21 @@ class DepartmentReportListener implements TaskListener {
         String department = (String) task.getVariable("reportDepartment");
         var result = MeetingReportValidator.validate(values, catalog::exists,
                 user -> identity.createUserQuery().userId(user).count() > 0, choices.departmentCodes(company),
-                !deviationText(company, period, department).isEmpty());
+                !deviationText(company, period, department).isEmpty(), choices.roster(company));
         if (!result.problems().isEmpty()) {
             throw new BadUserRequestException(String.join("；", result.problems()));
         }
         String recorder = TaskActor.of(task);
         for (ReportedCause cause : result.causes()) {
-            String responsibleUser = cause.responsibleUser() != null ? cause.responsibleUser()
-                    : organisation.managerUserId(company, cause.responsibleDepartments().get(0)).orElse(null);
-            findings.create(new Finding(null, company, period, department, cause.kpiCode(),
+            Finding finding = new Finding(null, company, period, department, cause.kpiCode(),
                     MeetingTexts.title(cause.cause()), FormValues.text(values.get("deviation")), cause.cause(), cause.causeType(),
                     cause.impact(), cause.proposal(), String.join(",", cause.relatedDepartments()),
-                    String.join(",", cause.responsibleDepartments()), cause.solution(), responsibleUser, recorder, null));
+                    String.join(",", cause.responsibleDepartments()), cause.solution(), cause.responsibleUser(), recorder, null);
+            long id = findings.create(finding);
+            if (cause.resourceAsk() != null) {
+                requests.request(findings.find(id).orElseThrow(), cause.resourceAsk().what(), cause.resourceAsk().amount(),
+                        cause.resourceAsk().requestedFrom(), recorder);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,24 @@ final class MeetingReportValidator {
 
     record Result(List<ReportedCause> causes, List<String> problems) {}
 
+    /**
+     * Who may be named: whether a user belongs to one of the responsible departments (picked from
+     * the department's people), and whom a resource request may be addressed to (group ids).
+     */
+    record Roster(BiPredicate<String, List<String>> belongs, Set<String> providers) {
+        /** Any existing user; any department or the general manager. */
+        static final Roster ANY = new Roster((user, departments) -> true,
+                java.util.stream.Stream.concat(DEPARTMENTS.stream(), java.util.stream.Stream.of(ResourceRequest.GENERAL_MANAGER))
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
     private static final Pattern HAS_NUMBER = Pattern.compile("\\d");
     /** Column sizes of table finding (V60): checked here, so that no database error reaches a person. */
     static final int MAX_DEVIATION = 4000;
     static final int MAX_TEXT = 4000;
     static final int MAX_IMPACT = 2000;
+    /** Column size of resource_request.amount (V75). */
+    static final int MAX_AMOUNT = 500;
     static final Set<String> DEPARTMENTS = Set.of("sales", "marketing", "production", "quality", "finance", "hr",
             "procurement", "project-management", "contract-planning");
 
@@ -46,6 +60,12 @@ final class MeetingReportValidator {
      */
     static Result validate(Map<String, Object> values, Predicate<String> kpiExists, Predicate<String> userExists,
             Set<String> companyDepartments, boolean hasKpiResults) {
+        return validate(values, kpiExists, userExists, companyDepartments, hasKpiResults, Roster.ANY);
+    }
+
+    /** As above, with the company's roster for the responsible person and the resource request's provider. */
+    static Result validate(Map<String, Object> values, Predicate<String> kpiExists, Predicate<String> userExists,
+            Set<String> companyDepartments, boolean hasKpiResults, Roster roster) {
         List<String> problems = new ArrayList<>();
         String deviation = text(values, "deviation");
         if (deviation.isBlank()) {
@@ -56,16 +76,16 @@ final class MeetingReportValidator {
         tooLong("量化偏差 deviation", deviation, MAX_DEVIATION, "", problems);
         List<ReportedCause> causes = new ArrayList<>();
         if (!Boolean.TRUE.equals(values.get("noFinding"))) {
-            causes.add(cause(1, values, kpiExists, userExists, companyDepartments, problems));
+            causes.add(cause(1, values, kpiExists, userExists, companyDepartments, roster, problems));
             if (Boolean.TRUE.equals(values.get("hasCause2"))) {
-                causes.add(cause(2, values, kpiExists, userExists, companyDepartments, problems));
+                causes.add(cause(2, values, kpiExists, userExists, companyDepartments, roster, problems));
             }
         }
         return new Result(causes, problems);
     }
 
     private static ReportedCause cause(int n, Map<String, Object> values, Predicate<String> kpiExists,
-            Predicate<String> userExists, Set<String> companyDepartments, List<String> problems) {
+            Predicate<String> userExists, Set<String> companyDepartments, Roster roster, List<String> problems) {
         String p = "cause" + n;
         String label = "原因" + n + " / cause " + n + ": ";
         String cause = text(values, p);
@@ -75,6 +95,8 @@ final class MeetingReportValidator {
         String solution = text(values, p + "Solution");
         String user = text(values, p + "ResponsibleUser");
         String kpi = text(values, p + "KpiCode").toUpperCase();
+        String amount = text(values, p + "RequestAmount");
+        String provider = text(values, p + "RequestFrom");
         List<String> related = departments(values.get(p + "RelatedDepartments"), label + "相关部门 related",
                 companyDepartments, problems);
         List<String> responsible = departments(values.get(p + "ResponsibleDepartments"), label + "责任部门 responsible",
@@ -105,11 +127,29 @@ final class MeetingReportValidator {
         if (!kpi.isEmpty() && !kpiExists.test(kpi)) {
             problems.add(label + "KPI 代码不存在 / unknown KPI code '" + kpi + "'");
         }
-        if (!user.isEmpty() && !userExists.test(user)) {
+        if (user.isEmpty()) {
+            problems.add(label + "请指定责任人 / name the responsible person");
+        } else if (!userExists.test(user)) {
             problems.add(label + "责任人用户不存在 / unknown user '" + user + "'");
+        } else if (!responsible.isEmpty() && !roster.belongs().test(user, responsible)) {
+            problems.add(label + "责任人须是责任部门的人员 / the responsible person '" + user
+                    + "' must belong to the responsible department(s) " + String.join(",", responsible));
+        }
+        ReportedCause.ResourceAsk ask = null;
+        if ("external".equals(type)) {
+            if (!HAS_NUMBER.matcher(amount).find()) {
+                problems.add(label + "资源需求须量化数量或金额（含数字）/ the resource request needs a quantity or amount");
+            }
+            if (provider.isEmpty()) {
+                problems.add(label + "请选择向谁提出资源需求 / choose whom the resources are requested from");
+            } else if (!roster.providers().contains(provider)) {
+                problems.add(label + "资源提供方不在本公司 / unknown resource provider '" + provider + "'");
+            }
+            tooLong("数量或金额 amount", amount, MAX_AMOUNT, label, problems);
+            ask = new ReportedCause.ResourceAsk(proposal, amount, provider);
         }
         return new ReportedCause(n, cause, type, impact, proposal, related, responsible, solution,
-                user.isEmpty() ? null : user, kpi.isEmpty() ? null : kpi);
+                user.isEmpty() ? null : user, kpi.isEmpty() ? null : kpi, ask);
     }
 
     private static void tooLong(String field, String value, int max, String label, List<String> problems) {

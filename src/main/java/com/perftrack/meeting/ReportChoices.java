@@ -102,6 +102,54 @@ final class ReportChoices {
         return options;
     }
 
+    /** Whom an external cause's resources may be asked from: each department, and the general manager. */
+    List<Map<String, String>> providers(String company) {
+        List<Map<String, String>> options = new ArrayList<>(departments(company));
+        options.add(option("总经理 general manager（跨部门的资金或人员 money or people across departments）",
+                ResourceRequest.GENERAL_MANAGER));
+        return options;
+    }
+
+    /**
+     * The validator's roster: a responsible person belongs to a responsible department when they are
+     * its manager or one of its people (in the department, or in one of its regions); the general
+     * manager may own a cross-department finding. A company without departments on file accepts any user.
+     */
+    MeetingReportValidator.Roster roster(String company) {
+        Map<String, String> departmentOfUnit = new java.util.HashMap<>();
+        List<OrgUnit> units = new ArrayList<>();
+        String generalManager = null;
+        for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
+            for (OrgUnit unit : organisation.units(company, type)) {
+                units.add(unit);
+                if (OrgUnit.COMPANY.equals(type)) {
+                    generalManager = unit.userId();
+                } else if (OrgUnit.DEPARTMENT.equals(type) && unit.role() != null) {
+                    departmentOfUnit.put(unit.code(), unit.role());
+                } else if (departmentOfUnit.containsKey(unit.parentCode())) { // regions before persons
+                    departmentOfUnit.put(unit.code(), departmentOfUnit.get(unit.parentCode()));
+                }
+            }
+        }
+        java.util.Set<String> providers = new java.util.HashSet<>(departmentCodes(company).isEmpty()
+                ? MeetingReportValidator.DEPARTMENTS : departmentCodes(company));
+        providers.add(ResourceRequest.GENERAL_MANAGER);
+        if (departmentOfUnit.isEmpty()) {
+            return new MeetingReportValidator.Roster((user, departments) -> true, providers);
+        }
+        Map<String, java.util.Set<String>> departmentsOfUser = new java.util.HashMap<>();
+        for (OrgUnit unit : units) {
+            String department = departmentOfUnit.get(unit.code());
+            if (department != null && unit.userId() != null && !unit.userId().isBlank()) {
+                departmentsOfUser.computeIfAbsent(unit.userId(), u -> new java.util.HashSet<>()).add(department);
+            }
+        }
+        String gm = generalManager;
+        return new MeetingReportValidator.Roster((user, departments) -> (departments.size() > 1 && user.equals(gm))
+                || departmentsOfUser.getOrDefault(user, java.util.Set.of()).stream().anyMatch(departments::contains),
+                providers);
+    }
+
     /** "销售额 SALES_AMOUNT" for each KPI the department reports; the whole catalogue if it reports none. */
     List<Map<String, String>> kpis(String department) {
         List<Kpi> own = catalog.all().stream().filter(k -> department.equals(k.sourceDepartment())).toList();

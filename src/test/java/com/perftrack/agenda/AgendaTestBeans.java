@@ -16,7 +16,8 @@ public final class AgendaTestBeans {
         AgendaService agendas = new AgendaService(jdbc);
         AgendaSettings settings = AgendaSettings.defaults();
         return Map.of(
-                "draftAgendaDelegate", new DraftAgendaDelegate(agendas, actions, settings, calendar),
+                "draftAgendaDelegate", new DraftAgendaDelegate(agendas, actions, settings, calendar,
+                        new com.perftrack.meeting.ResourceRequestService(jdbc, calendar)),
                 "confirmAgendaListener", new ConfirmAgendaListener(agendas, settings, calendar));
     }
 }

@@ -43,4 +43,15 @@ public final class CycleTestBeans {
                 new OrganisationService(jdbc), results, findings));
         return beans;
     }
+
+    /** Praise and criticism per department, reading the given action service (a double in process tests). */
+    public static Map<Object, Object> feedbackBeans(ProcessEngine engine, JdbcClient jdbc,
+            com.perftrack.action.ActionService actions, JavaMailSender mail) {
+        BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
+        DepartmentFeedbacks feedbacks = new DepartmentFeedbacks(actions,
+                new com.perftrack.meeting.MeetingRecordService(jdbc, calendar), new ArchiveService(jdbc, calendar),
+                new OrganisationService(jdbc), new Notifier(mail, engine.getIdentityService(), "ptc@test.example"),
+                "ptc@test.example");
+        return Map.of("departmentFeedbackListener", new DepartmentFeedbackListener(feedbacks));
+    }
 }

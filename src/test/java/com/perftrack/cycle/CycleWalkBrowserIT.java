@@ -104,7 +104,8 @@ class CycleWalkBrowserIT {
             textarea("会议目的", "审议 " + PERIOD + " 业绩，确定改进行动");
         });
 
-        // ---- the review meeting: the standing office records each department's report ----
+        // ---- the review meeting: who came (walked in MeetingRecordWalkBrowserIT), then each department's report ----
+        MonthlyCycleIT.recordAttendance(api, cycle, "gm", "secgen", "marketing.head");
         Map<String, Task> reports = new java.util.HashMap<>();
         tasks(cycle, "Task_RecordDepartmentReport", 5).forEach(
                 t -> reports.put((String) taskService.getVariable(t.getId(), "reportDepartment"), t));

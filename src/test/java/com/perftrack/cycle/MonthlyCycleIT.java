@@ -104,6 +104,8 @@ class MonthlyCycleIT {
         assertThat(stored.json().get("status").asText()).isEqualTo("confirmed");
         assertThat(stored.json().get("items").get(0).get("department").asText()).isEqualTo("sales");
 
+        recordAttendance(api, cycle, "gm", "secgen", "marketing.head", "sales.head");
+
         // the review meeting: the standing office records each department's report
         List<JsonNode> reports = waitForTasks(api, "marketing.head", cycle, "Task_RecordDepartmentReport", 5);
         for (JsonNode report : reports) {
@@ -196,6 +198,14 @@ class MonthlyCycleIT {
             csv.append(PERIOD).append(",company,CYC,").append(kpi).append('\n');
         }
         return csv.toString();
+    }
+
+    /** Task_RecordAttendance (issue 13): the standing office ticks who came; the others are absent. */
+    static void recordAttendance(Api api, String cycle, String... attendees) throws InterruptedException {
+        JsonNode task = waitForTask(api, "marketing.head", cycle, "Task_RecordAttendance");
+        var recorded = complete(api, "marketing.head", task, Map.of("attendees", Map.of("value",
+                "[\"" + String.join("\",\"", attendees) + "\"]", "type", "Json")));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(204);
     }
 
     static Map<String, Object> string(String value) {

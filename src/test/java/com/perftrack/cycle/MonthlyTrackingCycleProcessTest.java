@@ -50,7 +50,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Walks every path of monthly-tracking-cycle: collection, reminders, escalation, agenda, meeting, actions. */
 @Deployment(resources = {"bpmn/monthly-tracking-cycle.bpmn", "bpmn/committee-membership.dmn",
-        "bpmn/related-department-notice.bpmn"})
+        "bpmn/related-department-notice.bpmn", "bpmn/resource-request.bpmn"})
 class MonthlyTrackingCycleProcessTest {
 
     static final ProcessTestEngine db = new ProcessTestEngine();
@@ -61,7 +61,8 @@ class MonthlyTrackingCycleProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action", "related-department-notice")
+            .builder(db.configuration(beans)).excludeProcessDefinitionKeys("improvement-action", "related-department-notice",
+                    "resource-request")
             .assertClassCoverageAtLeast(1.0).build();
 
     static final FigureService figures = mock(FigureService.class);
@@ -81,7 +82,8 @@ class MonthlyTrackingCycleProcessTest {
         when(actions.actionsForAgenda(anyString(), anyString())).thenReturn(List.of());
         setClock("2026-11-02T09:00:00+08:00");
         CycleBeans.wire(beans, processEngine, db, "production", figures, results, actions, mail);
-        CycleBeans.users(processEngine, "sales.head:sales", "hr.head:hr", "secgen:secretary-general", "sales1:employee");
+        CycleBeans.users(processEngine, "sales.head:sales", "hr.head:hr", "secgen:secretary-general", "sales1:employee",
+                "gm:committee-chair", "vice:committee-vice-chair");
     }
 
     @AfterEach
@@ -96,6 +98,9 @@ class MonthlyTrackingCycleProcessTest {
         db.jdbc().sql("delete from archive_entry").update();
         db.jdbc().sql("delete from finding_change").update();
         db.jdbc().sql("delete from finding_related_part").update();
+        db.jdbc().sql("delete from resource_request").update();
+        db.jdbc().sql("delete from meeting_attendance").update();
+        db.jdbc().sql("delete from department_feedback").update();
         db.jdbc().sql("delete from finding").update();
         db.jdbc().sql("delete from tracking_cycle").update();
         db.jdbc().sql("delete from org_unit").update();
@@ -123,8 +128,11 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").count()).isEqualTo(5);
         for (Task report : taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentReport").list()) {
             String department = (String) taskService().getVariable(report.getId(), "reportDepartment");
-            taskService().complete(report.getId(), "sales".equals(department) ? salesReport() : noFinding());
+            taskService().complete(report.getId(), "sales".equals(department) ? salesReportWithRequest() : noFinding());
         }
+        assertThat(db.jdbc().sql("select department || ' ' || what || ' ' || amount || ' ' || requested_from || ' ' || status "
+                + "from resource_request").query(String.class).list())
+                .containsExactly("sales 市场部增派 2 人支援华东区促销 2 人，3 个月 committee-chair open");
         assertThat(cycle).hasPassed("Gateway_AnyFollowUps").hasNotPassed("Task_RecordActionResult")
                 .isWaitingAt("Task_ConfirmFindings");
         assertThat((String) taskService().getVariable(task("Task_ConfirmFindings", cycle).getId(), "findingsText"))
@@ -134,13 +142,22 @@ class MonthlyTrackingCycleProcessTest {
         execute(job(cycle)); // start actions
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("improvement-action").list())
                 .extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
-                        "F" + findingId() + "-sales", "F" + findingId() + "-marketing");
+                        "F" + findingId() + "-sales", "F" + findingId() + "-marketing",
+                        "F" + (findingId() + 1) + "-sales");
         execute(job(cycle)); // related departments: marketing is responsible itself, no notice
         assertThat(cycle).variables().containsEntry("relatedNoticesStarted", 0);
+        execute(job(cycle)); // start the resource request's decision: the general manager's
+        ProcessInstance request = runtimeService().createProcessInstanceQuery().processDefinitionKey("resource-request")
+                .singleResult();
+        long requestId = db.jdbc().sql("select id from resource_request").query(Long.class).single();
+        assertThat(request.getBusinessKey()).isEqualTo("R" + requestId);
+        assertThat(task("Task_DecideResourceRequest", request)).hasCandidateGroup("committee-chair");
+        assertThat(db.jdbc().sql("select process_instance_id from resource_request").query(String.class).single())
+                .isEqualTo(request.getId());
         execute(job(cycle)); // archive
         assertThat(cycle).isEnded().hasPassed("EndEvent_CycleClosed");
         assertThat(db.jdbc().sql("select count(*) from archive_entry where entry_type = 'FINDING'")
-                .query(Integer.class).single()).isEqualTo(1);
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -357,6 +374,10 @@ class MonthlyTrackingCycleProcessTest {
     void last_cycles_actions_are_on_the_agenda_and_their_results_are_recorded() {
         when(actions.actionsForAgenda("ACME", "2026-10")).thenReturn(List.of(
                 CycleBeans.action(41L, "提高华东区拜访量", "sales"), CycleBeans.action(42L, "缩短投诉处理周期", "quality")));
+        when(actions.action(41L)).thenReturn(java.util.Optional.of(judged(CycleBeans.action(41L, "提高华东区拜访量", "sales"),
+                "IMPROVED", "拜访量回升 20%")));
+        when(actions.action(42L)).thenReturn(java.util.Optional.of(judged(CycleBeans.action(42L, "缩短投诉处理周期", "quality"),
+                "NOT_IMPROVED", "周期仍为 9 天")));
         ProcessInstance cycle = start("2026-10");
         execute(job(cycle));
         completeCollection(cycle);
@@ -375,6 +396,30 @@ class MonthlyTrackingCycleProcessTest {
         assertThat(cycle).hasPassed("Task_RecordActionResult");
         verify(actions).recordOutcome(eq(41L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
         verify(actions).recordOutcome(eq(42L), eq("IMPROVED"), anyString(), eq("2026-10"), any());
+
+        // praise or criticism per department, suggested from its results
+        List<Task> feedback = taskService().createTaskQuery().taskDefinitionKey("Task_RecordDepartmentFeedback").list();
+        assertThat(feedback).hasSize(2);
+        Map<String, Task> byDepartment = new HashMap<>();
+        feedback.forEach(t -> byDepartment.put((String) taskService().getVariable(t.getId(), "feedbackDepartment"), t));
+        assertThat(byDepartment).containsOnlyKeys("sales", "quality");
+        assertThat(byDepartment.get("sales")).hasCandidateGroup("marketing");
+        assertThat(taskService().getVariable(byDepartment.get("sales").getId(), "feedbackKind")).isEqualTo("share");
+        assertThat(taskService().getVariable(byDepartment.get("quality").getId(), "feedbackKind")).isEqualTo("criticism");
+        assertThat((String) taskService().getVariable(byDepartment.get("quality").getId(), "feedbackActions"))
+                .isEqualTo("- #42 缩短投诉处理周期：未改善 not improved（周期仍为 9 天）");
+        Task quality = byDepartment.get("quality");
+        assertThatThrownBy(() -> taskService().complete(quality.getId(), Map.of("feedbackKind", "criticism")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("请记录批评的内容");
+        taskService().complete(quality.getId(), Map.of("feedbackKind", "criticism",
+                "feedbackComment", "投诉处理周期未缩短，质量部须在下期说明原因"));
+        taskService().complete(byDepartment.get("sales").getId(), Map.of("feedbackKind", "share",
+                "feedbackComment", "周计划复盘让拜访量回升 20%"));
+        assertThat(db.jdbc().sql("select department || ':' || kind || ':' || action_ids from department_feedback "
+                + "order by department").query(String.class).list()).containsExactly("quality:criticism:42", "sales:share:41");
+        assertThat(db.jdbc().sql("select summary from archive_entry where entry_type = 'DEPARTMENT_FEEDBACK' "
+                + "order by summary").query(String.class).list())
+                .containsExactly("批评 criticised：投诉处理周期未缩短，质量部须在下期说明原因", "经验分享 experience shared：周计划复盘让拜访量回升 20%");
         assertThat(cycle).isWaitingAt("Task_ConfirmFindings");
     }
 
@@ -436,6 +481,73 @@ class MonthlyTrackingCycleProcessTest {
         }
         verify(actions).recordOutcome(eq(51L), eq("NOT_IMPROVED"), anyString(), eq("2026-10"), eq("sg.own"), eq("REISSUE"),
                 any(), any());
+    }
+
+    @Test
+    void attendance_names_chair_attendees_and_absentees_and_the_vice_chair_chairs_when_the_chair_is_absent() {
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        taskService().complete(task("Task_ConfirmAgenda", cycle).getId(), agendaValues(120));
+        Task attendance = task("Task_RecordAttendance", cycle);
+        assertThat(attendance).hasCandidateGroup("marketing");
+        assertThat(json(attendance, "committeeOptions")).startsWith("[{\"label\":\"gm（主任 chair）\",\"value\":\"gm\"},"
+                + "{\"label\":\"vice（副主任 vice chair）\",\"value\":\"vice\"},"
+                + "{\"label\":\"secgen（秘书长 secretary-general）\",\"value\":\"secgen\"}");
+        assertThatThrownBy(() -> taskService().complete(attendance.getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of("secgen")))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议无人主持");
+        assertThatThrownBy(() -> taskService().complete(attendance.getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of("secgen", "sales1")))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不是本委员会成员").hasMessageContaining("sales1");
+        taskService().complete(attendance.getId(), Map.of("attendees", org.camunda.spin.Spin.JSON(List.of("vice", "secgen")),
+                "attendanceComment", "总经理出差"));
+        assertThat(db.jdbc().sql("select chair || ' ' || chair_absent || ' ' || attendees || ' ' || note "
+                + "from meeting_attendance").query(String.class).single()).isEqualToIgnoringCase("vice true vice,secgen 总经理出差");
+        assertThat(db.jdbc().sql("select absentees from meeting_attendance").query(String.class).single())
+                .startsWith("gm").doesNotContain("vice").doesNotContain("secgen");
+        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport").variables().containsEntry("meetingChair", "vice")
+                .containsEntry("chairAbsent", true);
+    }
+
+    @Test
+    void the_agenda_lists_requests_still_open_and_those_decided_since_the_last_meeting() {
+        var calendar = new com.perftrack.calendar.BusinessCalendar("Asia/Shanghai");
+        var findings = new com.perftrack.meeting.FindingService(db.jdbc(), calendar);
+        var requests = new com.perftrack.meeting.ResourceRequestService(db.jdbc(), calendar);
+        var record = new com.perftrack.meeting.MeetingRecordService(db.jdbc(), calendar);
+        setClock("2026-09-04T09:00:00+08:00"); // the meeting that reviews 2026-08
+        record.recordAttendance("ACME", "2026-08", "gm", false, List.of("gm"), List.of(), null, "marketing.head");
+        long[] ids = new long[3];
+        String[] what = {"旧需求：已在上次会议前决定", "增派 2 名销售", "加开夜班"};
+        for (int n = 0; n < 3; n++) {
+            long finding = findings.create(new com.perftrack.meeting.Finding(null, "ACME", n == 0 ? "2026-08" : "2026-09",
+                    "sales", null, "外部原因 " + n, "-10%", "竞品降价", "external", "少 10 单", what[n], "", "sales", "促销",
+                    "sales1", "marketing.head", null));
+            ids[n] = requests.request(findings.find(finding).orElseThrow(), what[n], n + 1 + " 人", "production",
+                    "marketing.head").id();
+        }
+        setClock("2026-09-20T09:00:00+08:00");
+        requests.decide(ids[0], true, "九月底到位", "production.head", false); // heard at the meeting that reviews 2026-09
+        setClock("2026-10-06T09:00:00+08:00");
+        record.recordAttendance("ACME", "2026-09", "gm", false, List.of("gm"), List.of(), null, "marketing.head");
+        setClock("2026-10-20T09:00:00+08:00"); // decided since that meeting
+        requests.decide(ids[2], false, "产能已满", "production.head", false);
+        setClock("2026-11-02T09:00:00+08:00");
+
+        ProcessInstance cycle = start("2026-10");
+        execute(job(cycle));
+        completeCollection(cycle);
+        execute(job(cycle));
+        execute(job(cycle));
+        String agenda = (String) runtimeService().getVariable(cycle.getId(), "agendaText");
+        assertThat(agenda).contains("资源需求（上期以来）")
+                .contains("#" + ids[1] + " sales：增派 2 名销售（数量 amount：2 人） → 生产部 Production：待决定 open")
+                .contains("#" + ids[2] + " sales：加开夜班（数量 amount：3 人） → 生产部 Production：已拒绝 declined（产能已满）")
+                .as("decided before the last meeting: heard there already").doesNotContain("旧需求");
+        db.jdbc().sql("delete from meeting_attendance").update();
     }
 
     @Test
@@ -661,7 +773,7 @@ class MonthlyTrackingCycleProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("会议目的最多 1000 个字符，现为 1001");
         agenda.put("agendaPurpose", "审".repeat(1000));
         taskService().complete(confirm.getId(), agenda);
-        assertThat(cycle).isWaitingAt("Task_RecordDepartmentReport");
+        assertThat(cycle).isWaitingAt("Task_RecordAttendance");
     }
 
     @Test
@@ -737,6 +849,18 @@ class MonthlyTrackingCycleProcessTest {
 
     private void confirmAgenda(ProcessInstance cycle, int length) {
         taskService().complete(task("Task_ConfirmAgenda", cycle).getId(), agendaValues(length));
+        recordAttendance(cycle, "gm", "secgen");
+    }
+
+    private void recordAttendance(ProcessInstance cycle, String... attendees) {
+        taskService().complete(task("Task_RecordAttendance", cycle).getId(), Map.of("attendees",
+                org.camunda.spin.Spin.JSON(List.of(attendees))));
+    }
+
+    private static com.perftrack.action.ActionView judged(com.perftrack.action.ActionView a, String outcome, String note) {
+        return new com.perftrack.action.ActionView(a.actionId(), a.findingId(), a.companyCode(), a.period(), a.item(),
+                a.responsibleDepartment(), false, "sales1", a.ownerGroup(), null, null, a.deadline(), null, null,
+                "DONE", 1, a.openedOn(), null, null, outcome, note, "2026-10", null, a.processInstanceId());
     }
 
     private static Map<String, Object> agendaValues(int length) {
@@ -767,6 +891,22 @@ class MonthlyTrackingCycleProcessTest {
         v.put("cause1KpiCode", "SALES_AMOUNT");
         v.put("cause1ResponsibleUser", "sales1");
         v.put("hasCause2", false);
+        return v;
+    }
+
+    /** The sales report plus an external cause whose resources are asked from the general manager. */
+    private static Map<String, Object> salesReportWithRequest() {
+        Map<String, Object> v = salesReport();
+        v.put("hasCause2", true);
+        v.put("cause2", "竞品在华东区降价 8%");
+        v.put("cause2Type", "external");
+        v.put("cause2Impact", "订单少 12 单");
+        v.put("cause2Proposal", "市场部增派 2 人支援华东区促销");
+        v.put("cause2RequestAmount", "2 人，3 个月");
+        v.put("cause2RequestFrom", "committee-chair");
+        v.put("cause2ResponsibleDepartments", "sales");
+        v.put("cause2Solution", "华东区促销 3 个月");
+        v.put("cause2ResponsibleUser", "sales1");
         return v;
     }
 

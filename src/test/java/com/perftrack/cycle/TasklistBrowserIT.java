@@ -182,6 +182,7 @@ class TasklistBrowserIT {
         var confirmed = MonthlyCycleIT.complete(api, "secgen", MonthlyCycleIT.waitForTask(api, "secgen", cycle,
                 "Task_ConfirmAgenda"), agenda);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
+        MonthlyCycleIT.recordAttendance(api, cycle, "gm", "secgen");
         String reportTask = MonthlyCycleIT.waitForTasks(api, "marketing.head", cycle, "Task_RecordDepartmentReport", 5)
                 .get(0).get("id").asText();
         browser.manage().deleteAllCookies();

@@ -25,6 +25,7 @@ class MeetingReportValidatorTest {
         v.put("cause1ResponsibleDepartments", "sales，marketing");
         v.put("cause1Solution", "恢复拜访计划");
         v.put("cause1KpiCode", "sales_amount");
+        v.put("cause1ResponsibleUser", "sales1");
         return v;
     }
 
@@ -39,7 +40,8 @@ class MeetingReportValidatorTest {
         assertThat(result.causes()).singleElement().satisfies(c -> {
             assertThat(c.responsibleDepartments()).containsExactly("sales", "marketing");
             assertThat(c.kpiCode()).isEqualTo("SALES_AMOUNT");
-            assertThat(c.responsibleUser()).isNull();
+            assertThat(c.responsibleUser()).isEqualTo("sales1");
+            assertThat(c.resourceAsk()).as("an internal cause asks for no resources").isNull();
         });
     }
 
@@ -153,5 +155,57 @@ class MeetingReportValidatorTest {
         v.put("deviation", " ");
         assertThat(MeetingReportValidator.validate(v, KPIS::contains, USERS::contains, Set.of(), false).problems())
                 .containsExactly("请填写量化偏差 / the deviation from plan is required");
+    }
+
+    /** sales1 is one of sales' people, production.head heads production; gm may own a cross-department finding. */
+    static final MeetingReportValidator.Roster ROSTER = new MeetingReportValidator.Roster(
+            (user, departments) -> ("sales1".equals(user) && departments.contains("sales"))
+                    || ("production.head".equals(user) && departments.contains("production"))
+                    || ("gm".equals(user) && departments.size() > 1),
+            Set.of("sales", "production", "committee-chair"));
+
+    static List<String> problems(Map<String, Object> values) {
+        return MeetingReportValidator.validate(values, KPIS::contains,
+                Set.of("sales1", "gm", "production.head")::contains, Set.of(), true, ROSTER).problems();
+    }
+
+    @Test
+    void the_responsible_person_is_required_and_must_belong_to_a_responsible_department() {
+        var v = report();
+        v.remove("cause1ResponsibleUser");
+        assertThat(problems(v)).containsExactly("原因1 / cause 1: 请指定责任人 / name the responsible person");
+        v.put("cause1ResponsibleUser", "production.head");
+        v.put("cause1ResponsibleDepartments", "sales");
+        assertThat(problems(v)).containsExactly("原因1 / cause 1: 责任人须是责任部门的人员 / the responsible person "
+                + "'production.head' must belong to the responsible department(s) sales");
+        v.put("cause1ResponsibleUser", "gm");
+        assertThat(problems(v)).as("the general manager owns single-department findings only through its head").hasSize(1);
+        v.put("cause1ResponsibleDepartments", "sales, production");
+        assertThat(problems(v)).as("a cross-department finding may be the general manager's").isEmpty();
+        v.put("cause1ResponsibleUser", "sales1");
+        assertThat(problems(v)).isEmpty();
+    }
+
+    @Test
+    void an_external_cause_asks_what_how_much_and_from_whom() {
+        var v = report();
+        v.put("cause1Type", "external");
+        v.put("cause1Proposal", "增派 2 名销售支援华东区");
+        assertThat(problems(v)).containsExactly(
+                "原因1 / cause 1: 资源需求须量化数量或金额（含数字）/ the resource request needs a quantity or amount",
+                "原因1 / cause 1: 请选择向谁提出资源需求 / choose whom the resources are requested from");
+        v.put("cause1RequestAmount", "两名");
+        v.put("cause1RequestFrom", "quality");
+        assertThat(problems(v)).containsExactly(
+                "原因1 / cause 1: 资源需求须量化数量或金额（含数字）/ the resource request needs a quantity or amount",
+                "原因1 / cause 1: 资源提供方不在本公司 / unknown resource provider 'quality'");
+        v.put("cause1RequestAmount", "2 人，3 个月");
+        v.put("cause1RequestFrom", "committee-chair");
+        var result = MeetingReportValidator.validate(v, KPIS::contains, Set.of("sales1")::contains, Set.of(), true, ROSTER);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.causes().get(0).resourceAsk())
+                .isEqualTo(new ReportedCause.ResourceAsk("增派 2 名销售支援华东区", "2 人，3 个月", "committee-chair"));
+        v.put("cause1RequestAmount", "2".repeat(MeetingReportValidator.MAX_AMOUNT + 1));
+        assertThat(problems(v)).singleElement().asString().contains("数量或金额 amount 最多 500 个字符，现为 501");
     }
 }

@@ -47,7 +47,10 @@ class EveryTaskInAFilterIT {
             "${actionResultListener.recorderGroup(followUpActionId)}",
             List.of("marketing", "secretary-general", "committee-chair", "committee-vice-chair"),
             "${relatedDepartment}", List.of("sales", "marketing", "production", "quality", "finance", "hr", "procurement",
-                    "project-management", "contract-planning"));
+                    "project-management", "contract-planning"),
+            // a resource request's provider: a department, or the general manager (the vice chair standing in)
+            "${requestedFrom}", List.of("sales", "marketing", "production", "quality", "finance", "hr", "procurement",
+                    "project-management", "contract-planning", "committee-chair", "committee-vice-chair"));
 
     @LocalServerPort
     int port;

@@ -40,7 +40,12 @@ class FormTextLimitsIT {
             Map.entry("cause1", "finding.cause"), Map.entry("cause2", "finding.cause"),
             Map.entry("cause1Impact", "finding.impact"), Map.entry("cause2Impact", "finding.impact"),
             Map.entry("cause1Proposal", "finding.proposal"), Map.entry("cause2Proposal", "finding.proposal"),
-            Map.entry("cause1Solution", "finding.solution"), Map.entry("cause2Solution", "finding.solution"));
+            Map.entry("cause1Solution", "finding.solution"), Map.entry("cause2Solution", "finding.solution"),
+            Map.entry("cause1RequestAmount", "resource_request.amount"),
+            Map.entry("cause2RequestAmount", "resource_request.amount"),
+            Map.entry("resourceDecisionComment", "resource_request.reason"),
+            Map.entry("attendanceComment", "meeting_attendance.note"),
+            Map.entry("feedbackComment", "department_feedback.feedback"));
 
     /** ACT_RU_VARIABLE.TEXT_ on PostgreSQL: the longest string a process variable holds. */
     static final int ENGINE_STRING = 4000;

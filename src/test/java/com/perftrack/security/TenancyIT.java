@@ -207,6 +207,7 @@ class TenancyIT {
         assertForbidden("/api/reports/monthly-tracking-sheet?period=" + PERIOD + "&companyCode=DEMO", ACME_GM);
         assertForbidden("/api/reports/meeting-minutes?period=" + PERIOD + "&companyCode=DEMO", ACME_GM);
         assertForbidden("/api/agendas?period=" + PERIOD + "&companyCode=DEMO", ACME_SALES);
+        assertForbidden("/api/resource-requests?companyCode=DEMO", ACME_GM);
         assertThat(api.get("/api/reports/meeting-minutes?period=" + PERIOD, ACME_GM).status())
                 .as("without companyCode ACME's own minutes").isEqualTo(200);
         assertThat(api.getBytes("/api/reports/meeting-minutes?period=" + PERIOD + "&companyCode=DEMO", "gm"))

@@ -23,6 +23,7 @@ public final class CycleBeans {
         beans.putAll(com.perftrack.agenda.AgendaTestBeans.agendaBeans(db.jdbc(), actions));
         beans.putAll(com.perftrack.meeting.MeetingTestBeans.meetingBeans(engine, db.jdbc(), results, mail));
         beans.putAll(com.perftrack.action.ActionTestBeans.cycleActionBeans(engine, db.jdbc(), actions));
+        beans.putAll(com.perftrack.cycle.CycleTestBeans.feedbackBeans(engine, db.jdbc(), actions, mail));
     }
 
     /** Users "id:group" with an e-mail address, created once per engine. */

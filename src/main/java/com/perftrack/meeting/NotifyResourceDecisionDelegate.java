@@ -1,0 +1,24 @@
+package com.perftrack.meeting;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_NotifyResourceDecision}: mails the recorded decision to the requesting department. */
+@Component
+class NotifyResourceDecisionDelegate implements JavaDelegate {
+
+    private final ResourceRequestService requests;
+    private final ResourceRequestNotices notices;
+
+    NotifyResourceDecisionDelegate(ResourceRequestService requests, ResourceRequestNotices notices) {
+        this.requests = requests;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = ((Number) execution.getVariable("requestId")).longValue();
+        execution.setVariable("notifiedTo", String.join(",", notices.decided(requests.find(id).orElseThrow())));
+    }
+}
