@@ -54,11 +54,19 @@ public class ResourceRequestService {
                 .query(ROW).optional();
     }
 
+    /**
+     * A request lives as long as its finding: one whose finding was withdrawn (its record sent back
+     * and recorded anew, with a new request) or merged into another is no longer anybody's to decide.
+     */
+    private static final String FINDING_STANDS = "not exists (select 1 from finding f where f.id = r.finding_id "
+            + "and f.status in ('merged', 'withdrawn'))";
+
     /** The company's requests, of one period or all (null), of one status or all (null), oldest first. */
     public List<ResourceRequest> requests(String companyCode, String period, String status) {
-        return jdbc.sql("select " + COLUMNS + " from resource_request where company_code = :company "
+        return jdbc.sql("select " + COLUMNS + " from resource_request r where company_code = :company "
                         + "and (cast(:period as varchar(7)) is null or period = :period) "
-                        + "and (cast(:status as varchar(16)) is null or status = :status) order by period, id")
+                        + "and (cast(:status as varchar(16)) is null or status = :status) and " + FINDING_STANDS
+                        + " order by period, id")
                 .param("company", companyCode).param("period", period).param("status", status).query(ROW).list();
     }
 
@@ -71,7 +79,7 @@ public class ResourceRequestService {
         return jdbc.sql("select " + COLUMNS + " from resource_request r where company_code = :company and period < :period "
                         + "and (status = 'open' or decided_at >= coalesce((select max(recorded_at) from meeting_attendance a "
                         + "where a.company_code = :company and a.period < :period), timestamp '1970-01-01 00:00:00')) "
-                        + "order by period, id")
+                        + "and " + FINDING_STANDS + " order by period, id")
                 .param("company", companyCode).param("period", period).query(ROW).list();
     }
 
