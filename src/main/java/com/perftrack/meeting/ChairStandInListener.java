@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
  * (SPEC.md section 1). On create the task gets {@code committee-vice-chair} as a candidate group; on
  * complete a vice chair who is not the chair himself is recorded as stand-in (table
  * {@code chair_stand_in}) and the task's execution gets {@code completedByStandIn = true}.
- * Needs the process variables {@code companyCode} and {@code period}.
+ * Needs the process variables {@code companyCode} and {@code period} — or {@code standInPeriod}, the
+ * meeting's period where the task's process has another (an improvement action escalated at a later
+ * meeting). A task assigned to the absent chair by name is handed to the group, so the vice chair
+ * sees it in his list.
  */
 @Component("chairStandInListener")
-class ChairStandInListener implements TaskListener {
+public class ChairStandInListener implements TaskListener {
 
     static final String CHAIR = "committee-chair";
     static final String VICE_CHAIR = "committee-vice-chair";
@@ -24,7 +27,7 @@ class ChairStandInListener implements TaskListener {
 
     private final MeetingRecordService record;
 
-    ChairStandInListener(MeetingRecordService record) {
+    public ChairStandInListener(MeetingRecordService record) {
         this.record = record;
     }
 
@@ -34,10 +37,15 @@ class ChairStandInListener implements TaskListener {
             return;
         }
         String company = (String) task.getVariable("companyCode");
-        String period = (String) task.getVariable("period");
+        Object meeting = task.getVariable("standInPeriod");
+        String period = meeting != null && !meeting.toString().isBlank() ? meeting.toString()
+                : (String) task.getVariable("period");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (record.chairAbsent(company, period)) {
                 task.addCandidateGroup(VICE_CHAIR);
+                if (task.getAssignee() != null) {
+                    task.setAssignee(null);
+                }
             }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String user = TaskActor.of(task);

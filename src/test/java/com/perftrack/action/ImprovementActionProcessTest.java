@@ -13,8 +13,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.perftrack.archive.ArchiveService;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.kpi.KpiCatalog;
+import com.perftrack.meeting.ChairStandInListener;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.meeting.MeetingRecordService;
 import com.perftrack.notification.Notifier;
 import com.perftrack.organisation.OrganisationService;
 import com.perftrack.support.ProcessTestEngine;
@@ -82,6 +84,7 @@ class ImprovementActionProcessTest {
     ActionService actions;
     FindingService findings;
     ArchiveService archive;
+    MeetingRecordService meetings;
     final JdbcClient jdbc = db.jdbc();
 
     @BeforeEach
@@ -114,6 +117,8 @@ class ImprovementActionProcessTest {
         beans.put("reissueActionDelegate", new ReissueActionDelegate(actions));
         beans.put("sendRepeatedEscalationDelegate", new SendRepeatedEscalationDelegate(notifier, organisation, settings));
         beans.put("chairInstructionListener", new ChairInstructionListener(actions));
+        meetings = new MeetingRecordService(jdbc, calendar);
+        beans.put("chairStandInListener", new ChairStandInListener(meetings));
 
         setClock("2028-02-01T10:00:00+08:00");
         seedOrganisation();
@@ -128,8 +133,8 @@ class ImprovementActionProcessTest {
         for (ProcessInstance pi : runtimeService().createProcessInstanceQuery().list()) {
             runtimeService().deleteProcessInstance(pi.getId(), "test ends");
         }
-        for (String table : List.of("archive_entry", "action_report", "smart_review", "improvement_action", "finding",
-                "org_unit")) {
+        for (String table : List.of("archive_entry", "action_report", "smart_review", "meeting_attendance",
+                "chair_stand_in", "improvement_action", "finding", "org_unit")) {
             jdbc.sql("delete from " + table).update();
         }
     }
@@ -545,6 +550,44 @@ class ImprovementActionProcessTest {
         assertThat(actions.action(secondId).orElseThrow().chairInstruction()).isEqualTo("由销售副总牵头制定区域调整方案");
         assertThat(jdbc.sql("select chair_by from improvement_action where id = ?").param(secondId).query(String.class)
                 .single()).isEqualTo("gm");
+    }
+
+    @Test
+    void with_the_general_manager_absent_at_that_meeting_the_vice_chair_takes_the_repeated_failure_as_stand_in() {
+        ProcessInstance first = openAction("2028-02-15");
+        long firstId = (Long) runtimeService().getVariable(first.getId(), "actionId");
+        setClock("2028-03-05T15:00:00+08:00");
+        actions.recordOutcome(firstId, "NOT_IMPROVED", "拜访未落实", "2028-02", "marketing.head");
+        runDueJobs(first);
+        ProcessInstance second = runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(first.getBusinessKey() + "-R2").singleResult();
+        runDueJobs(second);
+        long secondId = (Long) runtimeService().getVariable(second.getId(), "actionId");
+        complete(second, form("SALES_AMOUNT 从 100 万提升 15% 至 115 万", "2028-03-31"));
+        runDueJobs(second);
+        complete(second, review(true, "符合"));
+        runDueJobs(second);
+
+        // the April meeting hears the second "not improved" with the general manager away
+        user("vice", "committee-vice-chair", "vice@acme.example");
+        meetings.recordAttendance("ACME", "2028-04", "vice", true, List.of("vice", "secgen"), List.of("gm"), "出差",
+                "marketing.head");
+        setClock("2028-04-03T15:00:00+08:00");
+        actions.recordOutcome(secondId, "NOT_IMPROVED", "市场萎缩", "2028-04", "marketing.head");
+        runDueJobs(second);
+        Task instruct = task(second);
+        assertThat(instruct.getTaskDefinitionKey()).isEqualTo("Task_ChairReviewRepeated");
+        assertThat(instruct.getAssignee()).as("handed to the group, not left with the absent chair").isNull();
+        assertThat(candidateGroups(instruct)).containsExactlyInAnyOrder("committee-chair", "committee-vice-chair");
+        processEngine.getIdentityService().setAuthentication("vice", List.of("committee-vice-chair"));
+        try {
+            taskService().complete(instruct.getId(), Map.of("chairInstruction", "副主任代行：区域重组方案下月提交"));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(second).isEnded();
+        assertThat(jdbc.sql("select user_id from chair_stand_in where task_key = 'Task_ChairReviewRepeated'")
+                .query(String.class).single()).isEqualTo("vice");
     }
 
     @Test
