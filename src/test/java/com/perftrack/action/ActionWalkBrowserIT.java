@@ -46,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deadline, the next round closed by the committee with a reason, and the general manager gives an
  * instruction on the repeated failure (improvement-action-repeated-failure). Every form: Chinese
  * chrome, no raw template text, nothing wider than the form. Screenshots in target/screenshots/.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class ActionWalkBrowserIT {

@@ -28,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sales with all its KPIs pre-filled and its inquiry outcome picked from lists — and the findings
  * reach the secretary-general's confirmation. Every form: no raw template text, no "undefined" or
  * "NaN", nothing wider than the form. Screenshots: target/screenshots/cycle-*.png.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class CycleWalkBrowserIT {

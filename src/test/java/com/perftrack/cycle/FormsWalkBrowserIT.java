@@ -28,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Walks the human steps' forms in a Chinese Tasklist (headless Chromium, zh-CN, 1280 px wide) as the
  * user who gets the task: the form shows no raw template text, no "undefined" or "NaN", no field wider
  * than the form, and a person can claim and complete it. Leaves target/screenshots/form-&lt;formId&gt;.png.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class FormsWalkBrowserIT {

@@ -37,6 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *     written warning anyway (with a reason) and 吴静 appeals it.</li>
  * </ul>
  * Screenshots: target/screenshots/form-&lt;formId&gt;(-filled).png.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class EvaluationWalkBrowserIT {

@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * record (record-department-report in Task_CorrectDepartmentReport) as the standing office,
  * related-department-notice-add-part as the related department's head, and confirm-agenda with a
  * moved speaker and the meeting notes. Screenshots under target/screenshots/final-word-*.png.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class FinalWordWalkBrowserIT {

@@ -33,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * declines it, and at the next meeting the standing office records its criticism of sales. The
  * cycle starts at the step walked (the steps before it are walked by the cycle's own tests).
  * Screenshots: target/screenshots/meeting-*.png.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class MeetingRecordWalkBrowserIT {
