@@ -1,19 +1,23 @@
 package com.perftrack.dashboard;
 
-import com.perftrack.meeting.MeetingRecordService;
-import com.perftrack.meeting.ResourceRequest;
-import com.perftrack.meeting.ResourceRequestService;
-import java.util.ArrayList;
-import java.util.List;
 import com.perftrack.action.ActionService;
 import com.perftrack.agenda.AgendaService;
 import com.perftrack.calendar.Period;
+import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
+import com.perftrack.meeting.MeetingRecordService;
+import com.perftrack.meeting.RelatedPart;
+import com.perftrack.meeting.ResourceRequest;
+import com.perftrack.meeting.ResourceRequestService;
 import com.perftrack.organisation.CompanySettings;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +79,11 @@ class MinutesController {
     private MinutesWorkbook.Record meetingRecord(String code, String period) {
         List<ResourceRequest> all = new ArrayList<>(requests.forAgenda(code, period));
         all.addAll(requests.requests(code, period, null));
+        Map<Long, List<RelatedPart>> parts = new HashMap<>();
+        for (Finding f : findings.findings(code, period)) {
+            parts.put(f.id(), findings.relatedParts(f.id()));
+        }
         return new MinutesWorkbook.Record(record.attendance(code, period).orElse(null), record.standIns(code, period),
-                all, record.feedback(code, period));
+                all, record.feedback(code, period), findings.changes(code, period), parts);
     }
 }

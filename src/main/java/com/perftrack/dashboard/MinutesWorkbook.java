@@ -5,6 +5,8 @@ import com.perftrack.agenda.Agenda;
 import com.perftrack.meeting.Attendance;
 import com.perftrack.meeting.DepartmentFeedback;
 import com.perftrack.meeting.Finding;
+import com.perftrack.meeting.FindingChange;
+import com.perftrack.meeting.RelatedPart;
 import com.perftrack.meeting.ResourceRequest;
 import com.perftrack.meeting.StandIn;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,9 +30,14 @@ final class MinutesWorkbook {
 
     /** What the meeting recorded beyond its findings; any part may be empty. */
     record Record(Attendance attendance, List<StandIn> standIns, List<ResourceRequest> requests,
-            List<DepartmentFeedback> feedback) {
+            List<DepartmentFeedback> feedback, List<FindingChange> changes, Map<Long, List<RelatedPart>> relatedParts) {
 
         static final Record NONE = new Record(null, List.of(), List.of(), List.of());
+
+        Record(Attendance attendance, List<StandIn> standIns, List<ResourceRequest> requests,
+                List<DepartmentFeedback> feedback) {
+            this(attendance, standIns, requests, feedback, List.of(), Map.of());
+        }
     }
 
     private MinutesWorkbook() {
@@ -78,7 +86,8 @@ final class MinutesWorkbook {
             Sheet minutes = workbook.createSheet("会议纪要 Minutes");
             row(minutes, 0, header, "#", "汇报部门 Reporting", "KPI", "偏差 Deviation", "原因 Cause", "内/外 Type",
                     "量化影响 Impact", "改进建议/资源需求 Proposal", "相关部门 Related", "责任部门 Responsible",
-                    "解决方案 Solution", "责任人 Person", "记录人 Recorded by", "资源需求 Resource request");
+                    "解决方案 Solution", "责任人 Person", "记录人 Recorded by", "资源需求 Resource request",
+                    "状态 Status", "期限 Deadline", "相关部门的部分 Related departments' parts");
             int r = 1;
             for (Finding f : findings) {
                 String request = record.requests().stream().filter(q -> f.id() != null && q.findingId() == f.id())
@@ -86,18 +95,31 @@ final class MinutesWorkbook {
                         .orElse("");
                 row(minutes, r++, null, f.number(), f.reportingDepartment(), nz(f.kpiCode()), nz(f.deviation()), nz(f.cause()),
                         nz(f.causeType()), nz(f.impact()), nz(f.proposal()), nz(f.relatedDepartments()),
-                        f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()), request);
+                        f.responsibleDepartments(), f.solution(), nz(f.responsibleUserId()), nz(f.createdBy()), request,
+                        nz(f.status()), f.deadline() == null ? "" : f.deadline().toString(),
+                        String.join("；", record.relatedParts().getOrDefault(f.id(), List.of()).stream()
+                                .map(p -> p.department() + "：" + p.part()).toList()));
             }
 
             Sheet results = workbook.createSheet("上期行动结果 Action results");
             row(results, 0, header, "#", "改进行动 Action", "责任部门 Department", "负责人 Owner", "期限 Deadline",
-                    "状态 Status", "结果 Outcome", "经验/批评 Note", "记录于 Meeting");
+                    "状态 Status", "结果 Outcome", "经验/批评 Note", "记录于 Meeting", "决定 Decision", "轮次 Round",
+                    "关闭理由 Close reason", "总经理批示 Chair's instruction");
             r = 1;
             for (ActionView a : actionResults) {
                 row(results, r++, null, a.actionId(), nz(a.item()), a.responsibleDepartment(), nz(a.ownerUserId()),
                         a.deadline() == null ? "" : a.deadline().toString(), a.status(), nz(a.outcome()),
-                        nz(a.outcomeNote()), nz(a.outcomePeriod()));
+                        nz(a.outcomeNote()), nz(a.outcomePeriod()), decision(a.outcomeDecision()), a.round(),
+                        nz(a.closeReason()), nz(a.chairInstruction()));
             }
+            Sheet finalWord = workbook.createSheet("秘书长终审 Final word");
+            row(finalWord, 0, header, "问题 Finding", "部门 Department", "变更 Change", "内容 Detail", "人 By", "时间 At");
+            r = 1;
+            for (FindingChange c : record.changes()) {
+                row(finalWord, r++, null, c.findingId() == null ? "" : "#" + c.findingId(), nz(c.department()),
+                        c.changeType(), nz(c.detail()), nz(c.changedBy()), c.changedAt().toString());
+            }
+
             Sheet attendance = workbook.createSheet("出席 Attendance");
             Attendance a = record.attendance();
             row(attendance, 0, header, "主持 Chair", "主任缺席 Chair absent", "到会 Attendees", "缺席 Absentees", "说明 Note");
@@ -129,12 +151,12 @@ final class MinutesWorkbook {
                 row(praise, r++, null, f.department(), f.kindLabel(), f.feedback(), nz(f.actionIds()), nz(f.recordedBy()));
             }
 
-            for (Sheet sheet : List.of(agendaSheet, minutes, results, attendance, decisions, praise)) {
+            for (Sheet sheet : List.of(agendaSheet, minutes, results, finalWord, attendance, decisions, praise)) {
                 sheet.getPrintSetup().setLandscape(true);
                 sheet.setFitToPage(true);
                 sheet.getPrintSetup().setFitWidth((short) 1);
                 sheet.getPrintSetup().setFitHeight((short) 0);
-                for (int c = 0; c < 14; c++) {
+                for (int c = 0; c < 17; c++) {
                     sheet.setColumnWidth(c, 20 * 256);
                 }
             }
@@ -162,5 +184,17 @@ final class MinutesWorkbook {
                 cell.setCellStyle(style);
             }
         }
+    }
+
+    /** The committee's decision on a "not improved" result, in words. */
+    private static String decision(String decision) {
+        if (decision == null || decision.isBlank()) {
+            return "";
+        }
+        return switch (decision) {
+            case "REISSUE" -> "再次下发 reissued";
+            case "CLOSE" -> "委员会关闭 closed by the committee";
+            default -> decision;
+        };
     }
 }

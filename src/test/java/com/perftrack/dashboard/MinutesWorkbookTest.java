@@ -2,9 +2,12 @@ package com.perftrack.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perftrack.action.ActionView;
 import com.perftrack.meeting.Attendance;
 import com.perftrack.meeting.DepartmentFeedback;
 import com.perftrack.meeting.Finding;
+import com.perftrack.meeting.FindingChange;
+import com.perftrack.meeting.RelatedPart;
 import com.perftrack.meeting.ResourceRequest;
 import com.perftrack.meeting.StandIn;
 import java.io.ByteArrayInputStream;
@@ -60,6 +63,35 @@ class MinutesWorkbookTest {
             assertThat(List.of(text(praise, 2, 0), text(praise, 2, 1), text(praise, 2, 2)))
                     .containsExactly("sales", "经验分享 experience shared", "周计划复盘");
             assertThat(praise.getPrintSetup().getLandscape()).as("printable: landscape, one page wide").isTrue();
+        }
+    }
+
+    @Test
+    void minutes_carry_the_final_word_the_related_parts_and_the_decisions_on_not_improved_actions() throws Exception {
+        Finding finding = new Finding(8L, "ACME", "2026-10", "production", null, "产能不足", "-12%", "产能不足",
+                "internal", "少交 1200 台", "调班", "quality", "production", "两班改三班", "production.head", "secgen", AT, 2,
+                "confirmed", null, java.time.LocalDate.parse("2026-12-31"));
+        var changes = List.of(new FindingChange(1, "ACME", "2026-10", null, "production", "sent_back", "误勾本部门本期无问题",
+                "secgen", AT), new FindingChange(2, "ACME", "2026-10", 8L, "production", "confirmed", null, "secgen", AT));
+        var record = new MinutesWorkbook.Record(null, List.of(), List.of(), List.of(), changes,
+                java.util.Map.of(8L, List.of(new RelatedPart(8L, "quality", "加开夜班检验", "quality.head", AT))));
+        var closed = new ActionView(41L, 5L, "ACME", "2026-08", "华东区销售额回升", "sales", false, "sales.head", "sales",
+                "sales.head", "sales1", java.time.LocalDate.parse("2026-09-30"), "SALES_AMOUNT +15%", "拜访", "DONE", 1,
+                null, null, null, "NOT_IMPROVED", "市场萎缩", "2026-10", null, "pi-41", 2, 40L, "CLOSE",
+                "外部市场原因，转入年度战略议题", "由销售副总牵头", false, "closed");
+        byte[] xlsx = MinutesWorkbook.write("Acme", "2026-10", null, List.of(finding), List.of(closed), record);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet results = workbook.getSheet("上期行动结果 Action results");
+            assertThat(List.of(text(results, 1, 9), text(results, 1, 11), text(results, 1, 12)))
+                    .containsExactly("委员会关闭 closed by the committee", "外部市场原因，转入年度战略议题", "由销售副总牵头");
+            assertThat(results.getRow(1).getCell(10).getNumericCellValue()).as("round").isEqualTo(2);
+            Sheet minutes = workbook.getSheet("会议纪要 Minutes");
+            assertThat(List.of(text(minutes, 1, 14), text(minutes, 1, 15), text(minutes, 1, 16)))
+                    .containsExactly("confirmed", "2026-12-31", "quality：加开夜班检验");
+            Sheet finalWord = workbook.getSheet("秘书长终审 Final word");
+            assertThat(List.of(text(finalWord, 1, 1), text(finalWord, 1, 2), text(finalWord, 1, 3), text(finalWord, 1, 4)))
+                    .containsExactly("production", "sent_back", "误勾本部门本期无问题", "secgen");
+            assertThat(text(finalWord, 2, 0)).isEqualTo("#8");
         }
     }
 
