@@ -86,7 +86,9 @@ class ImportService {
         int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
         return transaction.execute(status -> {
             FigureService.StoreSummary stored = figures.store(rows, user, fileName);
-            int resultRows = results.recalculate(periods);
+            // only the months whose figures changed (and their MoM/YoY neighbours); an unchanged
+            // re-import recalculates nothing
+            int resultRows = stored.changedNothing() ? 0 : results.recalculate(stored.changedPeriods());
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),

@@ -30,8 +30,15 @@ public class FigureService {
             rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
     private static final String COLUMNS = "period, unit_type, unit_code, kpi_code, target, actual";
 
-    /** How a store changed the table: re-importing identical rows gives only {@code unchanged}. */
-    public record StoreSummary(int inserted, int updated, int unchanged) {}
+    /**
+     * How a store changed the table: re-importing identical rows gives only {@code unchanged} and
+     * no {@code changedPeriods} (the months with at least one inserted or updated row, oldest first).
+     */
+    public record StoreSummary(int inserted, int updated, int unchanged, List<String> changedPeriods) {
+        public boolean changedNothing() {
+            return changedPeriods.isEmpty();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -69,6 +76,7 @@ public class FigureService {
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
         Timestamp now = Timestamp.valueOf(calendar.nowZoned().toLocalDateTime());
         for (var entry : latest.entrySet()) {
             FigureView row = entry.getValue();
@@ -76,16 +84,19 @@ public class FigureService {
             if (old == null) {
                 inserts.add(new Object[] {row.period(), row.unitType(), row.unitCode(), row.kpiCode(), row.target(),
                         row.actual(), importedBy, now, sourceFile});
+                changed.add(row.period());
             } else if (!Objects.equals(old.target(), row.target()) || !Objects.equals(old.actual(), row.actual())) {
                 updates.add(new Object[] {row.target(), row.actual(), importedBy, now, sourceFile, row.period(),
                         row.unitType(), row.unitCode(), row.kpiCode()});
+                changed.add(row.period());
             }
         }
         jdbcTemplate.batchUpdate("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, "
                 + "imported_by, imported_at, source_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         jdbcTemplate.batchUpdate("update figure set target = ?, actual = ?, imported_by = ?, imported_at = ?, "
                 + "source_file = ? where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?", updates);
-        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size());
+        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size(),
+                List.copyOf(changed));
     }
 
     /** The stored figures of a month; unitType and unitCode are optional filters. */

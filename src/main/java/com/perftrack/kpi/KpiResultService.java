@@ -5,10 +5,17 @@ import static com.perftrack.kpi.KpiResultView.plain;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
 import com.perftrack.organisation.OrganisationService;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -18,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Computes a month's KPI results for every unit of every company and stores them with the month's
  * data gaps (tables {@code kpi_result}, {@code kpi_data_gap}). Three set-based reads (the month, the
- * month before, the same month a year before), the formulas in {@link KpiCalculator}, then the
- * month's rows are replaced in one COPY on PostgreSQL (multi-row inserts elsewhere): no round trip per result.
+ * month before, the same month a year before), the formulas in {@link KpiCalculator}, then only the
+ * rows that differ from the stored ones are written (see {@link #store}): no round trip per result.
  */
 @Service
 public class KpiResultService {
@@ -169,9 +177,18 @@ public class KpiResultService {
         return version;
     }
 
-    /** Locks the version row until this transaction ends and bumps it: recalculations take turns. */
+    /** Locks the version row until this transaction ends: recalculations take turns. */
     private void claimResults() {
+        jdbc.sql("select version from kpi_results_version where id = 1 for update").query(Long.class).single();
+    }
+
+    /**
+     * Bumps the results version (dashboards drop their cached answers) only when a calculation
+     * actually changed stored rows: recalculating a month to the same rows keeps every cache.
+     */
+    private void changedResults() {
         jdbc.sql("update kpi_results_version set version = version + 1 where id = 1").update();
+        bumpVersionAfterCommit();
     }
 
     private void bumpVersionAfterCommit() {
@@ -187,59 +204,180 @@ public class KpiResultService {
         }
     }
 
-    private void store(String period, KpiCalculator.Calculation calculation) {
-        bumpVersionAfterCommit();
-        jdbc.sql("delete from kpi_result where period = ?").param(period).update();
-        jdbc.sql("delete from kpi_data_gap where period = ?").param(period).update();
+    private static final String[] RESULT_KEY = {"unit_type", "unit_code", "kpi_code"};
+    private static final String[] RESULT_VALUES = {"company_code", "target", "actual", "deviation", "deviation_pct",
+            "attainment", "mom_growth", "yoy_growth", "status", "rank_in_group", "rolled_up"};
+    private static final String GAP_COLUMNS = "period, unit_type, unit_code, kpi_code, company_code, missing";
+    private static final String[] GAP_VALUES = {"company_code", "missing"};
+
+    /**
+     * Writes only what changed (issue 18). On PostgreSQL a month without stored rows is written with
+     * one streamed COPY; otherwise the new rows are COPYed into an unindexed temporary stage and merged:
+     * rows no longer computed are deleted, changed rows updated, new rows inserted, identical rows
+     * left alone (no dead tuples, no index churn). H2 (development) deletes and re-inserts the month.
+     * Returns the number of rows inserted, updated or deleted (results and gaps).
+     */
+    private int store(String period, KpiCalculator.Calculation calculation) {
+        int changed = jdbcTemplate.execute((ConnectionCallback<Integer>) con -> {
+            if (!con.isWrapperFor(PGConnection.class)) {
+                return -1;
+            }
+            PGConnection pg = con.unwrap(PGConnection.class);
+            return merge(con, pg, period, "kpi_result", RESULT_COLUMNS, RESULT_KEY, RESULT_VALUES,
+                    out -> writeResults(out, period, calculation.results()))
+                    + merge(con, pg, period, "kpi_data_gap", GAP_COLUMNS, RESULT_KEY, GAP_VALUES,
+                            out -> writeGaps(out, period, calculation.gaps()));
+        });
+        if (changed < 0) {
+            changed = replaceInChunks(period, calculation);
+        }
+        if (changed > 0) {
+            changedResults();
+        }
+        jdbc.sql("delete from kpi_calculation where period = ?").param(period).update();
+        jdbc.sql("insert into kpi_calculation (period, calculated_at, result_rows) values (?, ?, ?)")
+                .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), calculation.results().size())
+                .update();
+        return changed;
+    }
+
+    private interface CsvRows {
+        void write(Writer out) throws IOException;
+    }
+
+    private static int merge(Connection con, PGConnection pg, String period, String table, String columns, String[] key,
+            String[] values, CsvRows rows) throws SQLException {
+        boolean empty;
+        try (PreparedStatement ps = con.prepareStatement("select not exists (select 1 from " + table + " where period = ?)")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                empty = rs.getBoolean(1);
+            }
+        }
+        if (empty) {
+            return (int) copy(pg, table, columns, rows);
+        }
+        String stage = table + "_stage";
+        try (Statement st = con.createStatement()) {
+            // per session, emptied at every commit or rollback; no indexes: the COPY costs what the
+            // bytes cost, and the merge below reads it once with a hash join
+            st.execute("create temporary table if not exists " + stage + " (like " + table + ") on commit delete rows");
+            st.execute("truncate " + stage);
+        }
+        copy(pg, stage, columns, rows);
+        String join = joinOn("t", "s", key);
+        String differs = "(" + prefixed("t", values) + ") is distinct from (" + prefixed("s", values) + ")";
+        int changed = 0;
+        try (Statement st = con.createStatement()) {
+            st.execute("analyze " + stage);
+        }
+        try (PreparedStatement ps = con.prepareStatement("delete from " + table + " t where t.period = ? and not exists "
+                + "(select 1 from " + stage + " s where " + join + ")")) {
+            ps.setString(1, period);
+            changed += ps.executeUpdate();
+        }
+        StringBuilder set = new StringBuilder();
+        for (String v : values) {
+            set.append(set.isEmpty() ? "" : ", ").append(v).append(" = s.").append(v);
+        }
+        try (PreparedStatement ps = con.prepareStatement("update " + table + " t set " + set + " from " + stage
+                + " s where t.period = ? and " + join + " and " + differs)) {
+            ps.setString(1, period);
+            changed += ps.executeUpdate();
+        }
+        try (PreparedStatement ps = con.prepareStatement("insert into " + table + " (" + columns + ") select "
+                + prefixed("s", columns.split(",\\s*")) + " from " + stage + " s where not exists (select 1 from " + table
+                + " t where t.period = ? and " + join + ")")) {
+            ps.setString(1, period);
+            changed += ps.executeUpdate();
+        }
+        try (Statement st = con.createStatement()) {
+            st.execute("truncate " + stage);
+        }
+        return changed;
+    }
+
+    private static String joinOn(String a, String b, String[] key) {
+        StringBuilder sql = new StringBuilder();
+        for (String k : key) {
+            sql.append(sql.isEmpty() ? "" : " and ").append(a).append('.').append(k).append(" = ").append(b).append('.').append(k);
+        }
+        return sql.toString();
+    }
+
+    private static String prefixed(String alias, String[] columns) {
+        StringBuilder sql = new StringBuilder();
+        for (String c : columns) {
+            sql.append(sql.isEmpty() ? "" : ", ").append(alias).append('.').append(c.trim());
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Streams the rows into a PostgreSQL COPY through a 64 KB buffer: no CSV string of the whole
+     * month in memory. Returns the number of rows copied.
+     */
+    private static long copy(PGConnection pg, String table, String columns, CsvRows rows) throws SQLException {
+        PGCopyOutputStream stream = new PGCopyOutputStream(pg, "copy " + table + " (" + columns + ") from stdin with (format csv)",
+                1 << 16);
+        try {
+            // not closed: closing would flush the ended COPY once more; endCopy() finishes it
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            rows.write(out);
+            out.flush();
+            return stream.endCopy();
+        } catch (IOException e) {
+            if (stream.isActive()) {
+                stream.cancelCopy();
+            }
+            throw new SQLException("COPY into " + table + " failed", e);
+        }
+    }
+
+    private static void writeResults(Writer out, String period, List<KpiCalculator.Result> results) throws IOException {
+        StringBuilder line = new StringBuilder(160);
+        for (KpiCalculator.Result r : results) {
+            line.setLength(0);
+            csvValue(line, period);
+            for (Object value : new Object[] {r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
+                    r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(), r.status(),
+                    r.rank(), r.rolledUp()}) {
+                line.append(',');
+                csvValue(line, value);
+            }
+            out.append(line).append('\n');
+        }
+    }
+
+    private static void writeGaps(Writer out, String period, List<KpiCalculator.Gap> gaps) throws IOException {
+        StringBuilder line = new StringBuilder(96);
+        for (KpiCalculator.Gap g : gaps) {
+            line.setLength(0);
+            csvValue(line, period);
+            for (Object value : new Object[] {g.unitType(), g.unitCode(), g.kpiCode(), g.companyCode(), g.missing()}) {
+                line.append(',');
+                csvValue(line, value);
+            }
+            out.append(line).append('\n');
+        }
+    }
+
+    /** H2 (development): the month's rows deleted and written again with multi-row INSERTs. */
+    private int replaceInChunks(String period, KpiCalculator.Calculation calculation) {
+        int changed = jdbc.sql("delete from kpi_result where period = ?").param(period).update()
+                + jdbc.sql("delete from kpi_data_gap where period = ?").param(period).update();
         List<Object[]> rows = new ArrayList<>(calculation.results().size());
         for (KpiCalculator.Result r : calculation.results()) {
             rows.add(new Object[] {period, r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
                     r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(),
                     r.status(), r.rank(), r.rolledUp()});
         }
-        insertAll("kpi_result", RESULT_COLUMNS, 15, rows);
+        insertInChunks("kpi_result", RESULT_COLUMNS, 15, rows);
         List<Object[]> gaps = calculation.gaps().stream().map(g -> new Object[] {period, g.unitType(), g.unitCode(),
                 g.kpiCode(), g.companyCode(), g.missing()}).toList();
-        insertAll("kpi_data_gap", "period, unit_type, unit_code, kpi_code, company_code, missing", 6, gaps);
-        jdbc.sql("delete from kpi_calculation where period = ?").param(period).update();
-        jdbc.sql("insert into kpi_calculation (period, calculated_at, result_rows) values (?, ?, ?)")
-                .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), rows.size()).update();
-    }
-
-    /**
-     * Writes the rows in one PostgreSQL COPY (several times faster than INSERTs for 60,000 rows), or
-     * with multi-row INSERTs of up to 1,000 rows on other databases (H2). Both run on the
-     * transaction's connection, so a failure rolls back the whole calculation.
-     */
-    private void insertAll(String table, String columns, int width, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Boolean copied = jdbcTemplate.execute((ConnectionCallback<Boolean>) con -> {
-            if (!con.isWrapperFor(PGConnection.class)) {
-                return false;
-            }
-            StringBuilder csv = new StringBuilder(rows.size() * 96);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    csvValue(csv, row[i]);
-                }
-                csv.append('\n');
-            }
-            try {
-                con.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy " + table + " (" + columns + ") from stdin with (format csv)", new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + table + " failed", e);
-            }
-            return true;
-        });
-        if (!Boolean.TRUE.equals(copied)) {
-            insertInChunks(table, columns, width, rows);
-        }
+        insertInChunks("kpi_data_gap", GAP_COLUMNS, 6, gaps);
+        return changed + rows.size() + gaps.size();
     }
 
     /** CSV as PostgreSQL's COPY reads it: an unquoted empty field is NULL, text is quoted. */
