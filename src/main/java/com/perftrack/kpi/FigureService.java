@@ -114,12 +114,24 @@ public class FigureService {
         return jdbc.sql("select distinct period from figure order by period").query(String.class).list();
     }
 
-    List<KpiCalculator.Figure> calculationFigures(String period) {
-        return jdbc.sql("select unit_type, unit_code, kpi_code, target, actual from figure where period = ?")
-                .param(period)
-                .query((rs, n) -> new KpiCalculator.Figure(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
-                .list();
+    /**
+     * Streams the month's figure rows into the calculation, one transient row at a time (no list of
+     * 1.2 million rows). Codes go through {@code codes} so that every row of a unit shares one String.
+     * With {@code targets} false (earlier months: only the actual matters, and whether a target
+     * exists for roll-ups) the target is not read: {@link BigDecimal#ZERO} stands for "reported".
+     */
+    void calculationFigures(String period, boolean targets, Map<String, String> codes,
+            java.util.function.Consumer<? super KpiCalculator.Figure> sink) {
+        String target = targets ? "target" : "target is not null";
+        jdbcTemplate.query(con -> {
+            var ps = con.prepareStatement("select unit_type, unit_code, kpi_code, " + target + ", actual from figure where period = ?");
+            ps.setFetchSize(10_000); // a cursor inside the transaction: rows arrive in batches, not all at once
+            ps.setString(1, period);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new KpiCalculator.Figure(
+                codes.computeIfAbsent(rs.getString(1), c -> c), codes.computeIfAbsent(rs.getString(2), c -> c),
+                codes.computeIfAbsent(rs.getString(3), c -> c),
+                targets ? rs.getBigDecimal(4) : rs.getBoolean(4) ? BigDecimal.ZERO : null, rs.getBigDecimal(5))));
     }
 
     /**

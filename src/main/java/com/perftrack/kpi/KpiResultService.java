@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +86,19 @@ public class KpiResultService {
                 .toList();
         List<KpiCalculator.KpiDef> kpis = catalog.all().stream()
                 .map(k -> new KpiCalculator.KpiDef(k.code(), k.lowerIsBetter(), k.aggregation())).toList();
+        // every figure row's codes resolve to the strings the units and KPIs already hold
+        Map<String, String> codes = new HashMap<>(units.size() * 2);
+        units.forEach(u -> {
+            codes.putIfAbsent(u.code(), u.code());
+            codes.putIfAbsent(u.type(), u.type());
+        });
+        kpis.forEach(k -> codes.putIfAbsent(k.code(), k.code()));
         KpiCalculator.Calculation calculation = calculator.calculate(units, kpis, catalog.weightedKpisByRole(),
-                figures.calculationFigures(month.toString()), figures.calculationFigures(month.previous().toString()),
-                figures.calculationFigures(month.sameMonthLastYear().toString()));
+                sink -> figures.calculationFigures(month.toString(), true, codes, sink),
+                sink -> figures.calculationFigures(month.previous().toString(), false, codes, sink),
+                sink -> figures.calculationFigures(month.sameMonthLastYear().toString(), false, codes, sink));
         store(month.toString(), calculation);
-        return calculation.results().size();
+        return calculation.size();
     }
 
     /**
@@ -224,7 +233,7 @@ public class KpiResultService {
             }
             PGConnection pg = con.unwrap(PGConnection.class);
             return merge(con, pg, period, "kpi_result", RESULT_COLUMNS, RESULT_KEY, RESULT_VALUES,
-                    out -> writeResults(out, period, calculation.results()))
+                    out -> writeResults(out, period, calculation))
                     + merge(con, pg, period, "kpi_data_gap", GAP_COLUMNS, RESULT_KEY, GAP_VALUES,
                             out -> writeGaps(out, period, calculation.gaps()));
         });
@@ -236,7 +245,7 @@ public class KpiResultService {
         }
         jdbc.sql("delete from kpi_calculation where period = ?").param(period).update();
         jdbc.sql("insert into kpi_calculation (period, calculated_at, result_rows) values (?, ?, ?)")
-                .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), calculation.results().size())
+                .params(period, Timestamp.valueOf(calendar.nowZoned().toLocalDateTime()), calculation.size())
                 .update();
         return changed;
     }
@@ -335,9 +344,9 @@ public class KpiResultService {
         }
     }
 
-    private static void writeResults(Writer out, String period, List<KpiCalculator.Result> results) throws IOException {
+    private static void writeResults(Writer out, String period, KpiCalculator.Calculation calculation) {
         StringBuilder line = new StringBuilder(160);
-        for (KpiCalculator.Result r : results) {
+        calculation.forEachResult(r -> {
             line.setLength(0);
             csvValue(line, period);
             for (Object value : new Object[] {r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
@@ -346,8 +355,13 @@ public class KpiResultService {
                 line.append(',');
                 csvValue(line, value);
             }
-            out.append(line).append('\n');
-        }
+            line.append('\n');
+            try {
+                out.append(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static void writeGaps(Writer out, String period, List<KpiCalculator.Gap> gaps) throws IOException {
@@ -367,12 +381,10 @@ public class KpiResultService {
     private int replaceInChunks(String period, KpiCalculator.Calculation calculation) {
         int changed = jdbc.sql("delete from kpi_result where period = ?").param(period).update()
                 + jdbc.sql("delete from kpi_data_gap where period = ?").param(period).update();
-        List<Object[]> rows = new ArrayList<>(calculation.results().size());
-        for (KpiCalculator.Result r : calculation.results()) {
-            rows.add(new Object[] {period, r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
+        List<Object[]> rows = new ArrayList<>(calculation.size());
+        calculation.forEachResult(r -> rows.add(new Object[] {period, r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
                     r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(),
-                    r.status(), r.rank(), r.rolledUp()});
-        }
+                    r.status(), r.rank(), r.rolledUp()}));
         insertInChunks("kpi_result", RESULT_COLUMNS, 15, rows);
         List<Object[]> gaps = calculation.gaps().stream().map(g -> new Object[] {period, g.unitType(), g.unitCode(),
                 g.kpiCode(), g.companyCode(), g.missing()}).toList();

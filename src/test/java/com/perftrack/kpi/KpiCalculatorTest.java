@@ -197,6 +197,26 @@ class KpiCalculatorTest {
     void recomputing_gives_identical_results() {
         List<Figure> figures = List.of(f("person", "P1", "SALES_AMOUNT", "100", "120"),
                 f("person", "P2", "SALES_AMOUNT", "100", "90"));
-        assertThat(calc(figures, List.of(), List.of())).isEqualTo(calc(figures, List.of(), List.of()));
+        Calculation first = calc(figures, List.of(), List.of());
+        Calculation second = calc(figures, List.of(), List.of());
+        assertThat(second.results()).hasSize(5).isEqualTo(first.results());
+        assertThat(second.gaps()).isEqualTo(first.gaps());
+    }
+
+    @Test
+    void streamed_earlier_months_need_only_the_actual_and_whether_a_target_exists() {
+        // the production read passes BigDecimal.ZERO for "has a target" in earlier months: the
+        // growth must be the same as with the real targets (issue 18: lighter earlier months)
+        List<Figure> now = List.of(f("person", "P1", "SALES_AMOUNT", "100", "120"), f("person", "P2", "SALES_AMOUNT", "100", "90"));
+        List<Figure> before = List.of(f("person", "P1", "SALES_AMOUNT", "80", "100"), f("person", "P2", "SALES_AMOUNT", null, "50"));
+        List<Figure> light = List.of(f("person", "P1", "SALES_AMOUNT", "0", "100"), f("person", "P2", "SALES_AMOUNT", null, "50"));
+        Calculation full = calc(now, before, List.of());
+        Calculation streamed = calculator.calculate(UNITS, KPIS, WEIGHTS, now::forEach, light::forEach, sink -> { });
+        assertThat(streamed.results()).isEqualTo(full.results());
+        // P1 MoM (120 - 100) / 100 = 0.2; P2 (90 - 50) / 50 = 0.8; region: only P1's pair is
+        // complete in December, so (120 + 90 - 100) / 100 = 1.1
+        assertNumber(result(streamed, "P1", "SALES_AMOUNT").momGrowth(), "0.2");
+        assertNumber(result(streamed, "P2", "SALES_AMOUNT").momGrowth(), "0.8");
+        assertNumber(result(streamed, "R-EAST", "SALES_AMOUNT").momGrowth(), "1.1");
     }
 }
