@@ -91,6 +91,30 @@ final class KpiCalculator {
 
         /** The results ordered by unit type, unit code, KPI code. */
         public void forEachResult(Consumer<Result> sink) {
+            forEachCell((cell, r) -> sink.accept(r));
+        }
+
+        /** Number of (unit, KPI) cells; every result has one, see {@link #cellOf}. */
+        public int cells() {
+            return now.has.length;
+        }
+
+        /** The cell of a unit and KPI, or -1 when the unit (of that type) or KPI is unknown. */
+        public int cellOf(String unitType, String unitCode, String kpiCode) {
+            Integer u = now.index.unitByCode.get(unitCode);
+            Integer j = now.index.kpiByCode.get(kpiCode);
+            return u == null || j == null || !now.index.units[u].type().equals(unitType) ? -1 : u * now.index.kpis.length + j;
+        }
+
+        /** unit type, unit code and KPI code of a cell. */
+        public String[] keyOf(int cell) {
+            int k = now.index.kpis.length;
+            Unit unit = now.index.units[cell / k];
+            return new String[] {unit.type(), unit.code(), now.index.kpis[cell % k].code()};
+        }
+
+        /** The results with their cells, ordered by unit type, unit code, KPI code. */
+        public void forEachCell(CellSink sink) {
             Index ix = now.index;
             int k = ix.kpis.length;
             for (int u : ix.order) {
@@ -105,7 +129,7 @@ final class KpiCalculator {
                     BigDecimal deviation = target != null && actual != null ? actual.subtract(target) : null;
                     BigDecimal deviationPct = deviation != null ? ratio(deviation, target.abs()) : null;
                     BigDecimal att = attainment[cell];
-                    sink.accept(new Result(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), target, actual,
+                    sink.accept(cell, new Result(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), target, actual,
                             deviation, deviationPct, att, growth(actual, round(mom.actualAt(cell))),
                             growth(actual, round(yoy.actualAt(cell))), att == null ? null : status.apply(att),
                             rank[cell] == 0 ? null : rank[cell], now.has[cell] == ROLLED_UP));
@@ -118,6 +142,11 @@ final class KpiCalculator {
             forEachResult(list::add);
             return list;
         }
+    }
+
+    @FunctionalInterface
+    public interface CellSink {
+        void accept(int cell, Result result);
     }
 
     /** Target and actual a unit has for a KPI, its own or rolled up from its people. */

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class KpiResultService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiResultService.class);
     private static final int ROWS_PER_INSERT = 1000;
     private static final String RESULT_COLUMNS = "period, unit_type, unit_code, kpi_code, company_code, target, actual, "
             + "deviation, deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group, rolled_up";
@@ -76,6 +78,7 @@ public class KpiResultService {
     /** Computes and stores the month's results; idempotent. Returns the number of result rows. */
     @Transactional
     public int calculatePeriod(String period) {
+        long started = System.nanoTime();
         Period month = Period.parse(period);
         // first of all: wait for any other recalculation to commit, so that this one reads its figures
         claimResults();
@@ -97,7 +100,12 @@ public class KpiResultService {
                 sink -> figures.calculationFigures(month.toString(), true, codes, sink),
                 sink -> figures.calculationFigures(month.previous().toString(), false, codes, sink),
                 sink -> figures.calculationFigures(month.sameMonthLastYear().toString(), false, codes, sink));
-        store(month.toString(), calculation);
+        long computed = System.nanoTime();
+        int changed = store(month.toString(), calculation);
+        if (log.isDebugEnabled()) {
+            log.debug("{}: {} results, read + compute {} ms, store {} ms, {} rows changed", period, calculation.size(),
+                    (computed - started) / 1_000_000, (System.nanoTime() - computed) / 1_000_000, changed);
+        }
         return calculation.size();
     }
 
@@ -232,8 +240,7 @@ public class KpiResultService {
                 return -1;
             }
             PGConnection pg = con.unwrap(PGConnection.class);
-            return merge(con, pg, period, "kpi_result", RESULT_COLUMNS, RESULT_KEY, RESULT_VALUES,
-                    out -> writeResults(out, period, calculation))
+            return mergeResults(con, pg, period, calculation)
                     + merge(con, pg, period, "kpi_data_gap", GAP_COLUMNS, RESULT_KEY, GAP_VALUES,
                             out -> writeGaps(out, period, calculation.gaps()));
         });
@@ -256,15 +263,7 @@ public class KpiResultService {
 
     private static int merge(Connection con, PGConnection pg, String period, String table, String columns, String[] key,
             String[] values, CsvRows rows) throws SQLException {
-        boolean empty;
-        try (PreparedStatement ps = con.prepareStatement("select not exists (select 1 from " + table + " where period = ?)")) {
-            ps.setString(1, period);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                empty = rs.getBoolean(1);
-            }
-        }
-        if (empty) {
+        if (!hasRows(con, table, period)) {
             return (int) copy(pg, table, columns, rows);
         }
         String stage = table + "_stage";
@@ -274,7 +273,9 @@ public class KpiResultService {
             st.execute("create temporary table if not exists " + stage + " (like " + table + ") on commit delete rows");
             st.execute("truncate " + stage);
         }
+        long copyStart = System.nanoTime();
         copy(pg, stage, columns, rows);
+        long copied = System.nanoTime();
         String join = joinOn("t", "s", key);
         String differs = "(" + prefixed("t", values) + ") is distinct from (" + prefixed("s", values) + ")";
         int changed = 0;
@@ -304,7 +305,145 @@ public class KpiResultService {
         try (Statement st = con.createStatement()) {
             st.execute("truncate " + stage);
         }
+        if (log.isDebugEnabled()) {
+            log.debug("{} {}: COPY to stage {} ms, merge {} ms, {} rows changed", table, period,
+                    (copied - copyStart) / 1_000_000, (System.nanoTime() - copied) / 1_000_000, changed);
+        }
         return changed;
+    }
+
+    /**
+     * The results' merge, for a month that has stored rows. The stored rows are read once as a
+     * 64-bit hash of their values per (unit, KPI) cell (PostgreSQL prints each value as text, the
+     * computed row is printed the same way: numbers with their 6 decimals, booleans as true/false);
+     * only computed rows whose hash differs or that are new go to the stage, and are upserted from
+     * there; stored cells no longer computed are deleted. An unchanged month writes nothing. Two
+     * different rows of one cell hash alike with probability 2^-64.
+     */
+    private static int mergeResults(Connection con, PGConnection pg, String period, KpiCalculator.Calculation calculation)
+            throws SQLException {
+        if (!hasRows(con, "kpi_result", period)) {
+            return (int) copy(pg, "kpi_result", RESULT_COLUMNS, out -> writeResults(out, period, calculation));
+        }
+        int cells = calculation.cells();
+        long[] storedHash = new long[cells];
+        BitSet stored = new BitSet(cells);
+        List<String[]> gone = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement("select unit_type, unit_code, kpi_code, concat_ws('|', company_code, "
+                + "coalesce(target::text, ''), coalesce(actual::text, ''), coalesce(deviation::text, ''), "
+                + "coalesce(deviation_pct::text, ''), coalesce(attainment::text, ''), coalesce(mom_growth::text, ''), "
+                + "coalesce(yoy_growth::text, ''), coalesce(status, ''), coalesce(rank_in_group::text, ''), rolled_up::text) "
+                + "from kpi_result where period = ?")) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int cell = calculation.cellOf(rs.getString(1), rs.getString(2), rs.getString(3));
+                    if (cell < 0) {
+                        gone.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    } else {
+                        stored.set(cell);
+                        storedHash[cell] = hash(rs.getString(4));
+                    }
+                }
+            }
+        }
+        BitSet computed = new BitSet(cells);
+        try (Statement st = con.createStatement()) {
+            st.execute("create temporary table if not exists kpi_result_stage (like kpi_result) on commit delete rows");
+            st.execute("truncate kpi_result_stage");
+        }
+        long written = copy(pg, "kpi_result_stage", RESULT_COLUMNS, out -> {
+            StringBuilder canonical = new StringBuilder(128);
+            StringBuilder line = new StringBuilder(160);
+            calculation.forEachCell((cell, r) -> {
+                computed.set(cell);
+                canonical.setLength(0);
+                canonical.append(r.companyCode());
+                for (Object v : new Object[] {r.target(), r.actual(), r.deviation(), r.deviationPct(), r.attainment(),
+                        r.momGrowth(), r.yoyGrowth(), r.status(), r.rank()}) {
+                    canonical.append('|');
+                    if (v instanceof BigDecimal d) {
+                        canonical.append(d.toPlainString());
+                    } else if (v != null) {
+                        canonical.append(v);
+                    }
+                }
+                canonical.append('|').append(r.rolledUp());
+                if (!stored.get(cell) || storedHash[cell] != hash(canonical)) {
+                    resultLine(line, period, r);
+                    try {
+                        out.append(line);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+        });
+        stored.andNot(computed);
+        for (int cell = stored.nextSetBit(0); cell >= 0; cell = stored.nextSetBit(cell + 1)) {
+            gone.add(calculation.keyOf(cell));
+        }
+        if (!gone.isEmpty()) {
+            try (PreparedStatement ps = con.prepareStatement(
+                    "delete from kpi_result where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?")) {
+                for (String[] key : gone) {
+                    ps.setString(1, period);
+                    ps.setString(2, key[0]);
+                    ps.setString(3, key[1]);
+                    ps.setString(4, key[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (written > 0) {
+            StringBuilder set = new StringBuilder();
+            for (String v : RESULT_VALUES) {
+                set.append(set.isEmpty() ? "" : ", ").append(v).append(" = excluded.").append(v);
+            }
+            try (Statement st = con.createStatement()) {
+                st.executeUpdate("insert into kpi_result (" + RESULT_COLUMNS + ") select " + RESULT_COLUMNS
+                        + " from kpi_result_stage on conflict on constraint pk_kpi_result do update set " + set);
+                st.execute("truncate kpi_result_stage");
+            }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("kpi_result {}: {} rows written, {} deleted", period, written, gone.size());
+        }
+        return (int) written + gone.size();
+    }
+
+    /** FNV-1a, 64 bits, over the UTF-16 chars. */
+    static long hash(CharSequence text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static void resultLine(StringBuilder line, String period, KpiCalculator.Result r) {
+        line.setLength(0);
+        csvValue(line, period);
+        for (Object value : new Object[] {r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
+                r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(), r.status(),
+                r.rank(), r.rolledUp()}) {
+            line.append(',');
+            csvValue(line, value);
+        }
+        line.append('\n');
+    }
+
+    private static boolean hasRows(Connection con, String table, String period) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement("select exists (select 1 from " + table + " where period = ?)")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private static String joinOn(String a, String b, String[] key) {
@@ -336,7 +475,7 @@ public class KpiResultService {
             rows.write(out);
             out.flush();
             return stream.endCopy();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (stream.isActive()) {
                 stream.cancelCopy();
             }
@@ -347,15 +486,7 @@ public class KpiResultService {
     private static void writeResults(Writer out, String period, KpiCalculator.Calculation calculation) {
         StringBuilder line = new StringBuilder(160);
         calculation.forEachResult(r -> {
-            line.setLength(0);
-            csvValue(line, period);
-            for (Object value : new Object[] {r.unitType(), r.unitCode(), r.kpiCode(), r.companyCode(), r.target(),
-                    r.actual(), r.deviation(), r.deviationPct(), r.attainment(), r.momGrowth(), r.yoyGrowth(), r.status(),
-                    r.rank(), r.rolledUp()}) {
-                line.append(',');
-                csvValue(line, value);
-            }
-            line.append('\n');
+            resultLine(line, period, r);
             try {
                 out.append(line);
             } catch (IOException e) {
