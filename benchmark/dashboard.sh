@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# Dashboard load benchmark (issue 7): a fresh PostgreSQL database, the application on 127.0.0.1,
-# 5 years x 1,000 people x 12 KPIs imported through /api/imports, then 20 concurrent clients.
+# Dashboard load benchmark (issues 7, 18): a fresh PostgreSQL database, the application on 127.0.0.1,
+# 5 years x 1,000 people x 12 KPIs imported through /api/imports, then 20 concurrent clients:
+#   1. cached: the committee's answers are in the dashboard cache (steady state);
+#   2. after a recalculation: one figure of the latest month changes (import), then the same load;
+#   3. after an import of an old month (2021-01): only that month's answers may be recomputed.
+# Each load prints p50/p95/p99 per call and the ratio to the baseline GET /api/me of the same run.
 # Usage: benchmark/dashboard.sh [PEOPLE] [YEARS] [THREADS] [ROUNDS]   (defaults 1000 5 20 50)
-# Needs: a built tree (mvn -o -q compile), psql, PostgreSQL on 127.0.0.1:5432 (user postgres).
+# Needs: the build's own plugins only (package with -DskipTests), psql, PostgreSQL on 127.0.0.1:5432 (user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${1:-1000}; YEARS=${2:-5}; THREADS=${3:-20}; ROUNDS=${4:-50}
 PORT=${BENCH_PORT:-18087}; DB=${BENCH_DB:-ptc_bench_dash}
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8'"
-mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
-java -Xmx1g -cp "target/classes:$(cat target/bench-classpath.txt)" com.perftrack.PerformanceTrackingApplication \
+mvn -B -ntp -q -DskipTests package
+JAR=$(ls target/performance-tracking-cycle-*.jar | grep -v original | head -1)
+java -Xmx1g -jar "$JAR" \
   --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --ptc.demo.enabled=true \
   --ptc.security.refuse-demo-passwords=false --camunda.bpm.admin-user.password=bench-admin-secret \
   --camunda.bpm.job-execution.enabled=false > target/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 java benchmark/DashboardBenchmark.java seed "$PORT" secgen:demo "$PEOPLE" "$YEARS"
+echo "== 1. cached (steady state)"
 java benchmark/DashboardBenchmark.java load "$PORT" secgen:demo "$THREADS" "$ROUNDS"
+echo "== 2. right after a recalculation of the latest month"
+java benchmark/DashboardBenchmark.java touch "$PORT" secgen:demo 2025-12 1
+java benchmark/DashboardBenchmark.java load "$PORT" secgen:demo "$THREADS" 5 nowarm
+echo "== 3. right after an import of 2021-01 (the latest month's answers stay cached)"
+java benchmark/DashboardBenchmark.java touch "$PORT" secgen:demo 2021-01 2
+java benchmark/DashboardBenchmark.java load "$PORT" secgen:demo "$THREADS" 5 nowarm

@@ -194,6 +194,41 @@ public class KpiResultService {
         return version;
     }
 
+    private volatile java.util.NavigableMap<String, Long> periodVersions;
+    private volatile long periodVersionsReadAt;
+
+    /**
+     * A number that grows whenever the stored results or gaps of any month from {@code fromPeriod}
+     * to {@code toPeriod} change (or everything may have, see {@link #invalidateAll}); other months'
+     * changes leave it alone. Read from the database at most once a second, like {@link #version()}.
+     */
+    public long version(String fromPeriod, String toPeriod) {
+        java.util.NavigableMap<String, Long> versions = periodVersions;
+        long now = System.nanoTime();
+        if (versions == null || now - periodVersionsReadAt > VERSION_READ_NANOS) {
+            java.util.TreeMap<String, Long> read = new java.util.TreeMap<>();
+            jdbc.sql("select period, version from kpi_period_version").query((rs, n) -> read.put(rs.getString(1), rs.getLong(2)))
+                    .list();
+            periodVersions = versions = read;
+            periodVersionsReadAt = now;
+        }
+        long sum = versions.getOrDefault("*", 0L);
+        if (fromPeriod.compareTo(toPeriod) <= 0) {
+            for (long v : versions.subMap(fromPeriod, true, toPeriod, true).values()) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    /** Everything may have changed (units moved or renamed): every month's version grows. */
+    @Transactional
+    public void invalidateAll() {
+        jdbc.sql("update kpi_results_version set version = version + 1 where id = 1").update();
+        jdbc.sql("update kpi_period_version set version = version + 1 where period = '*'").update();
+        bumpVersionAfterCommit();
+    }
+
     /** Locks the version row until this transaction ends: recalculations take turns. */
     private void claimResults() {
         jdbc.sql("select version from kpi_results_version where id = 1 for update").query(Long.class).single();
@@ -203,8 +238,12 @@ public class KpiResultService {
      * Bumps the results version (dashboards drop their cached answers) only when a calculation
      * actually changed stored rows: recalculating a month to the same rows keeps every cache.
      */
-    private void changedResults() {
+    private void changedResults(String period) {
         jdbc.sql("update kpi_results_version set version = version + 1 where id = 1").update();
+        // recalculations take turns (claimResults), so update-then-insert cannot race
+        if (jdbc.sql("update kpi_period_version set version = version + 1 where period = ?").param(period).update() == 0) {
+            jdbc.sql("insert into kpi_period_version (period, version) values (?, 1)").param(period).update();
+        }
         bumpVersionAfterCommit();
     }
 
@@ -214,10 +253,12 @@ public class KpiResultService {
                 @Override
                 public void afterCommit() {
                     version = -1; // this node's own change: read it at the next request
+                    periodVersions = null;
                 }
             });
         } else {
             version = -1;
+            periodVersions = null;
         }
     }
 
@@ -248,7 +289,7 @@ public class KpiResultService {
             changed = replaceInChunks(period, calculation);
         }
         if (changed > 0) {
-            changedResults();
+            changedResults(period);
         }
         jdbc.sql("delete from kpi_calculation where period = ?").param(period).update();
         jdbc.sql("insert into kpi_calculation (period, calculated_at, result_rows) values (?, ?, ?)")

@@ -82,8 +82,12 @@ class IncrementalResultsIT {
         List<String> nextApril = rows("2041-04");
         List<String> march = rows("2040-03");
 
+        long mayVersion = results.version("2040-05", "2040-05");
+        long autumnVersion = results.version("2040-07", "2040-12");
         // only April 2040 changes: May's MoM and April 2041's YoY growth must follow
         importFigures("april.csv", "period,unit_type,unit_code,kpi_code,target,actual\n2040-04,person,INP1,SALES_AMOUNT,100,20\n");
+        assertThat(results.version("2040-05", "2040-05")).as("May's dashboard answers are dropped").isGreaterThan(mayVersion);
+        assertThat(results.version("2040-07", "2040-12")).as("autumn's answers stay cached").isEqualTo(autumnVersion);
         assertThat(rows("2040-05")).isNotEqualTo(may);
         assertThat(rows("2041-04")).isNotEqualTo(nextApril);
         assertThat(rows("2040-03")).isEqualTo(march);
