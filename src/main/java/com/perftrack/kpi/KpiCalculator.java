@@ -3,6 +3,7 @@ package com.perftrack.kpi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -124,8 +125,8 @@ final class KpiCalculator {
                     if (now.has[cell] == NONE) {
                         continue;
                     }
-                    BigDecimal target = round(now.target[cell]);
-                    BigDecimal actual = round(now.actual[cell]);
+                    BigDecimal target = round(now.target.get(cell));
+                    BigDecimal actual = round(now.actual.get(cell));
                     BigDecimal deviation = target != null && actual != null ? actual.subtract(target) : null;
                     BigDecimal deviationPct = deviation != null ? ratio(deviation, target.abs()) : null;
                     BigDecimal att = attainment[cell];
@@ -196,8 +197,8 @@ final class KpiCalculator {
         for (int cell = 0; cell < cells; cell++) {
             if (now.has[cell] != NONE) {
                 size++;
-                attainment[cell] = attainment(ix.kpis[cell % ix.kpis.length].lowerIsBetter(), round(now.target[cell]),
-                        round(now.actual[cell]));
+                attainment[cell] = attainment(ix.kpis[cell % ix.kpis.length].lowerIsBetter(), round(now.target.get(cell)),
+                        round(now.actual.get(cell)));
             }
         }
         return new Calculation(now, mom, yoy, attainment, ranks(ix, attainment), size, gaps(ix, now, weightedKpis));
@@ -301,8 +302,8 @@ final class KpiCalculator {
             for (int j : ix.kpiOrder) {
                 int cell = u * k + j;
                 if (now.has[cell] == OWN) {
-                    BigDecimal target = now.target[cell];
-                    BigDecimal actual = now.actual[cell];
+                    BigDecimal target = now.target.get(cell);
+                    BigDecimal actual = now.actual.get(cell);
                     if (target == null || actual == null) {
                         String missing = target == null && actual == null ? "both" : target == null ? "target" : "actual";
                         gaps.add(new Gap(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), missing));
@@ -365,8 +366,8 @@ final class KpiCalculator {
         final Index index;
         final boolean targets;
         final byte[] has;
-        final BigDecimal[] target;
-        final BigDecimal[] actual;
+        final Decimals target;
+        final Decimals actual;
         private Accumulator[] rollUps;
 
         Month(Index index, boolean targets) {
@@ -374,12 +375,12 @@ final class KpiCalculator {
             this.targets = targets;
             int cells = index.units.length * index.kpis.length;
             has = new byte[cells];
-            target = targets ? new BigDecimal[cells] : null;
-            actual = new BigDecimal[cells];
+            target = targets ? new Decimals(cells) : null;
+            actual = new Decimals(cells);
         }
 
         BigDecimal actualAt(int cell) {
-            return actual[cell];
+            return actual.get(cell);
         }
 
         void add(Figure f) {
@@ -392,9 +393,9 @@ final class KpiCalculator {
             int cell = u * k + j;
             has[cell] = OWN;
             if (targets) {
-                target[cell] = f.target();
+                target.set(cell, f.target());
             }
-            actual[cell] = f.actual();
+            actual.set(cell, f.actual());
             if ("person".equals(index.units[u].type()) && f.target() != null && f.actual() != null) {
                 if (rollUps == null) {
                     rollUps = new Accumulator[has.length];
@@ -421,12 +422,58 @@ final class KpiCalculator {
                     Effective e = rollUps[cell].effective("avg".equals(index.kpis[cell % k].aggregation()));
                     has[cell] = ROLLED_UP;
                     if (targets) {
-                        target[cell] = e.target();
+                        target.set(cell, e.target());
                     }
-                    actual[cell] = e.actual();
+                    actual.set(cell, e.actual());
                 }
             }
             rollUps = null;
+        }
+    }
+
+    /**
+     * Decimal numbers per cell as longs of millionths (issue 18: 8 bytes a cell instead of a
+     * 40-byte BigDecimal and its reference). Exact, no rounding: a figure is numeric(20, 6), so any
+     * stored value times 10^6 is an integer, and it fits a long when its magnitude is below
+     * 9.2 × 10^12; values that do not fit, or have more than 6 decimals (averaged roll-ups, computed
+     * to 12), are kept as they are in a side map. get() returns a value equal to the one set
+     * (same scale for the longs: 6, as the database returns them).
+     */
+    static final class Decimals {
+        private static final long NULL = Long.MIN_VALUE;
+        private final long[] millionths;
+        private Map<Integer, BigDecimal> exact;
+
+        Decimals(int cells) {
+            millionths = new long[cells];
+            Arrays.fill(millionths, NULL);
+        }
+
+        void set(int cell, BigDecimal value) {
+            if (exact != null) {
+                exact.remove(cell);
+            }
+            if (value == null) {
+                millionths[cell] = NULL;
+                return;
+            }
+            if (value.scale() == SCALE && value.precision() <= 18) {
+                millionths[cell] = value.unscaledValue().longValue();
+                return;
+            }
+            millionths[cell] = NULL;
+            if (exact == null) {
+                exact = new HashMap<>();
+            }
+            exact.put(cell, value);
+        }
+
+        BigDecimal get(int cell) {
+            long v = millionths[cell];
+            if (v != NULL) {
+                return BigDecimal.valueOf(v, SCALE);
+            }
+            return exact == null ? null : exact.get(cell);
         }
     }
 

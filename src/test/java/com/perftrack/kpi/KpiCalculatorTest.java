@@ -219,4 +219,23 @@ class KpiCalculatorTest {
         assertNumber(result(streamed, "P2", "SALES_AMOUNT").momGrowth(), "0.8");
         assertNumber(result(streamed, "R-EAST", "SALES_AMOUNT").momGrowth(), "1.1");
     }
+
+    @Test
+    void decimals_per_cell_keep_every_value_exactly() {
+        // millionths in a long for numeric(20, 6) values below 9.2e12; the rest exactly as given
+        KpiCalculator.Decimals d = new KpiCalculator.Decimals(6);
+        d.set(0, new BigDecimal("123.456789"));
+        d.set(1, new BigDecimal("-0.000001"));
+        d.set(2, new BigDecimal("99999999999999.999999"));      // the largest numeric(20, 6): beyond a long
+        d.set(3, new BigDecimal("0.875000000000"));             // an averaged roll-up, 12 decimals
+        d.set(4, new BigDecimal("5"));                          // scale 0 (tests, literals)
+        assertThat(d.get(0)).isEqualTo(new BigDecimal("123.456789"));
+        assertThat(d.get(1)).isEqualTo(new BigDecimal("-0.000001"));
+        assertThat(d.get(2)).isEqualTo(new BigDecimal("99999999999999.999999"));
+        assertThat(d.get(3)).isEqualTo(new BigDecimal("0.875000000000"));
+        assertThat(d.get(4)).isEqualTo(new BigDecimal("5"));
+        assertThat(d.get(5)).isNull();
+        d.set(2, null);
+        assertThat(d.get(2)).isNull();
+    }
 }
