@@ -122,11 +122,21 @@ public class KpiResultService {
             affected.add(month.next());
             affected.add(new Period(month.month().plusYears(1)));
         }
+        java.util.Set<String> changed = new java.util.HashSet<>(changedPeriods);
         int rows = 0;
         for (Period month : affected) {
-            rows += calculatePeriod(month.toString());
+            // a neighbour without figures and without stored rows would compute to nothing: skip it
+            if (changed.contains(month.toString()) || hasAnything(month.toString())) {
+                rows += calculatePeriod(month.toString());
+            }
         }
         return rows;
+    }
+
+    private boolean hasAnything(String period) {
+        return jdbc.sql("select exists (select 1 from figure where period = :p) or exists (select 1 from kpi_result "
+                + "where period = :p) or exists (select 1 from kpi_data_gap where period = :p)").param("p", period)
+                .query(Boolean.class).single();
     }
 
     /** Recomputes every month that has figures (after the organisation changed). */
