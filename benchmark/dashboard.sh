@@ -28,6 +28,8 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 java benchmark/DashboardBenchmark.java seed "$PORT" "$ADMIN" "$PEOPLE" "$YEARS"
+# a company is a Camunda tenant: the secretary-general sees BENCH once a member (Camunda Admin, Tenants → Users)
+curl -sf -u "$ADMIN" -X PUT "http://127.0.0.1:$PORT/engine-rest/tenant/BENCH/user-members/secgen" >/dev/null
 exec > >(tee "$OUT") 2>&1
 echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at start, $PEOPLE people x $YEARS years x 12 KPIs, $THREADS clients"
 echo "== 1. cached (steady state)"
