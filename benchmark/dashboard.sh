@@ -30,7 +30,8 @@ for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/de
 java benchmark/DashboardBenchmark.java seed "$PORT" "$ADMIN" "$PEOPLE" "$YEARS"
 # a company is a Camunda tenant: the secretary-general sees BENCH once a member (Camunda Admin, Tenants → Users)
 curl -sf -u "$ADMIN" -X PUT "http://127.0.0.1:$PORT/engine-rest/tenant/BENCH/user-members/secgen" >/dev/null
-exec > >(tee "$OUT") 2>&1
+exec 3>&1 > >(tee "$OUT") 2>&1
+TEE=$!
 echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at start, $PEOPLE people x $YEARS years x 12 KPIs, $THREADS clients"
 echo "== 1. cached (steady state)"
 java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" "$ROUNDS"
@@ -40,7 +41,7 @@ java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" 5 nowarm
 echo "== 3. right after an import of 2021-01 (the latest month's answers stay cached)"
 java benchmark/DashboardBenchmark.java touch "$PORT" "$ADMIN" 2021-01 2
 java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" 5 nowarm
-exec >&- 2>&-; wait 2>/dev/null || true
+exec >&3 2>&1; wait "$TEE" 2>/dev/null || true
 # the figures into BENCHMARKS.md, between the dashboard markers
 { echo '### Dashboard at '"$THREADS"' clients (`benchmark/dashboard.sh`)'; echo; echo '```'; cat "$OUT"; echo '```'; } > "$OUT.md"
 awk -v f="$OUT.md" '/<!-- bench:dashboard -->/{print; while ((getline l < f) > 0) print l; skip=1; next}
