@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * seed PORT USER:PASSWORD PEOPLE YEARS   organisation BENCH (10 regions, PEOPLE people) and YEARS
  *                                        years ending 2025-12 of all 12 KPIs per person and month,
  *                                        posted through /api/imports (one file per half-year)
- * load PORT USER:PASSWORD THREADS ROUNDS each thread runs ROUNDS rounds of the dashboard's calls
+ * touch PORT USER:PASSWORD PERIOD N     changes one figure of PERIOD through /api/imports
+ * load PORT USER:PASSWORD THREADS ROUNDS [nowarm]  each thread runs ROUNDS rounds of the dashboard's calls
  *                                        for the latest month (summary, trend, funnel, breakdown by
  *                                        region and by person) plus the baseline GET /api/me
  * </pre>
@@ -45,12 +46,16 @@ public class DashboardBenchmark {
         }
         base = "http://127.0.0.1:" + Integer.parseInt(args[1]);
         auth = "Basic " + Base64.getEncoder().encodeToString(args[2].getBytes(StandardCharsets.UTF_8));
-        int a = Integer.parseInt(args[3]);
+        int a = args[0].equals("touch") ? 0 : Integer.parseInt(args[3]);
         int b = Integer.parseInt(args[4]);
         if (args[0].equals("seed")) {
             seed(a, b);
+        } else if (args[0].equals("touch")) {
+            // one person's SALES_AMOUNT actual in the given month changes: the import recalculates it
+            post("/api/imports/figures", "touch.csv", "period,unit_type,unit_code,kpi_code,target,actual\n" + args[3]
+                    + ",person,BP0,SALES_AMOUNT,100," + (200 + b) + "\n");
         } else {
-            load(a, b);
+            load(a, b, args.length > 5 && args[5].equals("nowarm"));
         }
     }
 
@@ -99,7 +104,7 @@ public class DashboardBenchmark {
         }
     }
 
-    static void load(int threads, int rounds) throws Exception {
+    static void load(int threads, int rounds, boolean noWarmUp) throws Exception {
         String filters = get("/api/dashboard/filters");
         String period = filters.replaceAll("(?s).*\"latestPeriod\":\"([0-9-]+)\".*", "$1");
         Map<String, String> calls = new LinkedHashMap<>();
@@ -113,7 +118,7 @@ public class DashboardBenchmark {
                 + "&companyCode=BENCH&unitType=person&kpiCode=SALES_AMOUNT&limit=20");
         calls.put("person summary", "/api/dashboard/summary?period=" + period + "&unitCode=BP7");
         for (String path : calls.values()) { // warm-up: JIT, connection pool, plan cache
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < (noWarmUp ? 0 : 20); i++) {
                 get(path);
             }
         }

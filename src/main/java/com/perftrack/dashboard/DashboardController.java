@@ -57,7 +57,7 @@ class DashboardController {
     Summary summary(@Parameter(example = "2026-01") @RequestParam String period, @RequestParam String unitCode) {
         DashboardScope scope = scopes.current();
         String month = checked(period);
-        return cache.get(scope, "summary|" + month + "|" + unitCode, () -> dashboard.summary(scope, month, unitCode));
+        return cache.get(scope, "summary|" + month + "|" + unitCode, month, month, () -> dashboard.summary(scope, month, unitCode));
     }
 
     @GetMapping("/trend")
@@ -69,7 +69,8 @@ class DashboardController {
         }
         DashboardScope scope = scopes.current();
         String month = checked(to);
-        return cache.get(scope, "trend|" + month + "|" + months + "|" + unitCode,
+        String from = java.time.YearMonth.parse(month).minusMonths(months - 1L).toString();
+        return cache.get(scope, "trend|" + month + "|" + months + "|" + unitCode, from, month,
                 () -> dashboard.trend(scope, month, months, unitCode));
     }
 
@@ -78,7 +79,7 @@ class DashboardController {
     Funnel funnel(@RequestParam String period, @RequestParam String unitCode) {
         DashboardScope scope = scopes.current();
         String month = checked(period);
-        return cache.get(scope, "funnel|" + month + "|" + unitCode, () -> dashboard.funnel(scope, month, unitCode));
+        return cache.get(scope, "funnel|" + month + "|" + unitCode, month, month, () -> dashboard.funnel(scope, month, unitCode));
     }
 
     @GetMapping("/breakdown")
@@ -95,7 +96,7 @@ class DashboardController {
         DashboardScope scope = scopes.current();
         String month = checked(period);
         return cache.get(scope, "breakdown|" + month + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
-                () -> dashboard.breakdown(scope, month, companyCode, unitType, kpiCode, limit));
+                month, month, () -> dashboard.breakdown(scope, month, companyCode, unitType, kpiCode, limit));
     }
 
     @GetMapping("/actions")

@@ -86,7 +86,9 @@ class ImportService {
         int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
         return transaction.execute(status -> {
             FigureService.StoreSummary stored = figures.store(rows, user, fileName);
-            int resultRows = results.recalculate(periods);
+            // only the months whose figures changed (and their MoM/YoY neighbours); an unchanged
+            // re-import recalculates nothing
+            int resultRows = stored.changedNothing() ? 0 : results.recalculate(stored.changedPeriods());
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
@@ -122,7 +124,11 @@ class ImportService {
             OrganisationImporter.Summary stored = organisationImporter.store(rows);
             // units moved or added change roll-ups and ranks of every month with figures
             List<String> periods = figures.periods();
-            int resultRows = stored.inserted() + stored.updated() > 0 ? results.recalculate(periods) : 0;
+            int resultRows = 0;
+            if (stored.inserted() + stored.updated() > 0) {
+                resultRows = results.recalculate(periods);
+                results.invalidateAll(); // names and places in the tree show on every month's dashboard
+            }
             log.record("organisation", fileName, user, true, rows.size(), 0, periods);
             int units = (int) rows.stream().map(OrganisationImporter.UnitRow::code).distinct().count();
             return new ImportSummary("organisation", rows.size(), units, periods, stored.inserted(), stored.updated(),

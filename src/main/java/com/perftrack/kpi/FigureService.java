@@ -30,8 +30,15 @@ public class FigureService {
             rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
     private static final String COLUMNS = "period, unit_type, unit_code, kpi_code, target, actual";
 
-    /** How a store changed the table: re-importing identical rows gives only {@code unchanged}. */
-    public record StoreSummary(int inserted, int updated, int unchanged) {}
+    /**
+     * How a store changed the table: re-importing identical rows gives only {@code unchanged} and
+     * no {@code changedPeriods} (the months with at least one inserted or updated row, oldest first).
+     */
+    public record StoreSummary(int inserted, int updated, int unchanged, List<String> changedPeriods) {
+        public boolean changedNothing() {
+            return changedPeriods.isEmpty();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -69,6 +76,7 @@ public class FigureService {
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
         Timestamp now = Timestamp.valueOf(calendar.nowZoned().toLocalDateTime());
         for (var entry : latest.entrySet()) {
             FigureView row = entry.getValue();
@@ -76,16 +84,19 @@ public class FigureService {
             if (old == null) {
                 inserts.add(new Object[] {row.period(), row.unitType(), row.unitCode(), row.kpiCode(), row.target(),
                         row.actual(), importedBy, now, sourceFile});
+                changed.add(row.period());
             } else if (!Objects.equals(old.target(), row.target()) || !Objects.equals(old.actual(), row.actual())) {
                 updates.add(new Object[] {row.target(), row.actual(), importedBy, now, sourceFile, row.period(),
                         row.unitType(), row.unitCode(), row.kpiCode()});
+                changed.add(row.period());
             }
         }
         jdbcTemplate.batchUpdate("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, "
                 + "imported_by, imported_at, source_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         jdbcTemplate.batchUpdate("update figure set target = ?, actual = ?, imported_by = ?, imported_at = ?, "
                 + "source_file = ? where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?", updates);
-        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size());
+        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size(),
+                List.copyOf(changed));
     }
 
     /** The stored figures of a month; unitType and unitCode are optional filters. */
@@ -103,12 +114,24 @@ public class FigureService {
         return jdbc.sql("select distinct period from figure order by period").query(String.class).list();
     }
 
-    List<KpiCalculator.Figure> calculationFigures(String period) {
-        return jdbc.sql("select unit_type, unit_code, kpi_code, target, actual from figure where period = ?")
-                .param(period)
-                .query((rs, n) -> new KpiCalculator.Figure(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
-                .list();
+    /**
+     * Streams the month's figure rows into the calculation, one transient row at a time (no list of
+     * 1.2 million rows). Codes go through {@code codes} so that every row of a unit shares one String.
+     * With {@code targets} false (earlier months: only the actual matters, and whether a target
+     * exists for roll-ups) the target is not read: {@link BigDecimal#ZERO} stands for "reported".
+     */
+    void calculationFigures(String period, boolean targets, Map<String, String> codes,
+            java.util.function.Consumer<? super KpiCalculator.Figure> sink) {
+        String target = targets ? "target" : "target is not null";
+        jdbcTemplate.query(con -> {
+            var ps = con.prepareStatement("select unit_type, unit_code, kpi_code, " + target + ", actual from figure where period = ?");
+            ps.setFetchSize(10_000); // a cursor inside the transaction: rows arrive in batches, not all at once
+            ps.setString(1, period);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new KpiCalculator.Figure(
+                codes.computeIfAbsent(rs.getString(1), c -> c), codes.computeIfAbsent(rs.getString(2), c -> c),
+                codes.computeIfAbsent(rs.getString(3), c -> c),
+                targets ? rs.getBigDecimal(4) : rs.getBoolean(4) ? BigDecimal.ZERO : null, rs.getBigDecimal(5))));
     }
 
     /**

@@ -57,4 +57,22 @@ class DashboardCacheTest {
         assertThat(cache.get(OTHER_COMPANY, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 2");
         assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", this::compute)).isEqualTo("answer 1");
     }
+
+    @Test
+    void an_answer_about_some_months_survives_changes_of_other_months() {
+        when(results.version("2026-10", "2026-10")).thenReturn(5L);
+        when(results.version("2025-11", "2026-10")).thenReturn(40L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", "2026-10", "2026-10", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(COMMITTEE, "trend|2026-10|12|ACME", "2025-11", "2026-10", this::compute)).isEqualTo("answer 2");
+        // an import of 2019 changes neither range's version (nor does the overall version matter here)
+        when(results.version()).thenReturn(99L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", "2026-10", "2026-10", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(COMMITTEE, "trend|2026-10|12|ACME", "2025-11", "2026-10", this::compute)).isEqualTo("answer 2");
+        // a recalculation of 2026-03 reaches the trend, not the October summary
+        when(results.version("2025-11", "2026-10")).thenReturn(41L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", "2026-10", "2026-10", this::compute)).isEqualTo("answer 1");
+        assertThat(cache.get(COMMITTEE, "trend|2026-10|12|ACME", "2025-11", "2026-10", this::compute)).isEqualTo("answer 3");
+        when(results.version("2026-10", "2026-10")).thenReturn(6L);
+        assertThat(cache.get(COMMITTEE, "summary|2026-10|ACME", "2026-10", "2026-10", this::compute)).isEqualTo("answer 4");
+    }
 }

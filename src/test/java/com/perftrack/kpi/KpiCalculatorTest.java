@@ -197,6 +197,45 @@ class KpiCalculatorTest {
     void recomputing_gives_identical_results() {
         List<Figure> figures = List.of(f("person", "P1", "SALES_AMOUNT", "100", "120"),
                 f("person", "P2", "SALES_AMOUNT", "100", "90"));
-        assertThat(calc(figures, List.of(), List.of())).isEqualTo(calc(figures, List.of(), List.of()));
+        Calculation first = calc(figures, List.of(), List.of());
+        Calculation second = calc(figures, List.of(), List.of());
+        assertThat(second.results()).hasSize(5).isEqualTo(first.results());
+        assertThat(second.gaps()).isEqualTo(first.gaps());
+    }
+
+    @Test
+    void streamed_earlier_months_need_only_the_actual_and_whether_a_target_exists() {
+        // the production read passes BigDecimal.ZERO for "has a target" in earlier months: the
+        // growth must be the same as with the real targets (issue 18: lighter earlier months)
+        List<Figure> now = List.of(f("person", "P1", "SALES_AMOUNT", "100", "120"), f("person", "P2", "SALES_AMOUNT", "100", "90"));
+        List<Figure> before = List.of(f("person", "P1", "SALES_AMOUNT", "80", "100"), f("person", "P2", "SALES_AMOUNT", null, "50"));
+        List<Figure> light = List.of(f("person", "P1", "SALES_AMOUNT", "0", "100"), f("person", "P2", "SALES_AMOUNT", null, "50"));
+        Calculation full = calc(now, before, List.of());
+        Calculation streamed = calculator.calculate(UNITS, KPIS, WEIGHTS, now::forEach, light::forEach, sink -> { });
+        assertThat(streamed.results()).isEqualTo(full.results());
+        // P1 MoM (120 - 100) / 100 = 0.2; P2 (90 - 50) / 50 = 0.8; region: only P1's pair is
+        // complete in December, so (120 + 90 - 100) / 100 = 1.1
+        assertNumber(result(streamed, "P1", "SALES_AMOUNT").momGrowth(), "0.2");
+        assertNumber(result(streamed, "P2", "SALES_AMOUNT").momGrowth(), "0.8");
+        assertNumber(result(streamed, "R-EAST", "SALES_AMOUNT").momGrowth(), "1.1");
+    }
+
+    @Test
+    void decimals_per_cell_keep_every_value_exactly() {
+        // millionths in a long for numeric(20, 6) values below 9.2e12; the rest exactly as given
+        KpiCalculator.Decimals d = new KpiCalculator.Decimals(6);
+        d.set(0, new BigDecimal("123.456789"));
+        d.set(1, new BigDecimal("-0.000001"));
+        d.set(2, new BigDecimal("99999999999999.999999"));      // the largest numeric(20, 6): beyond a long
+        d.set(3, new BigDecimal("0.875000000000"));             // an averaged roll-up, 12 decimals
+        d.set(4, new BigDecimal("5"));                          // scale 0 (tests, literals)
+        assertThat(d.get(0)).isEqualTo(new BigDecimal("123.456789"));
+        assertThat(d.get(1)).isEqualTo(new BigDecimal("-0.000001"));
+        assertThat(d.get(2)).isEqualTo(new BigDecimal("99999999999999.999999"));
+        assertThat(d.get(3)).isEqualTo(new BigDecimal("0.875000000000"));
+        assertThat(d.get(4)).isEqualTo(new BigDecimal("5"));
+        assertThat(d.get(5)).isNull();
+        d.set(2, null);
+        assertThat(d.get(2)).isNull();
     }
 }
