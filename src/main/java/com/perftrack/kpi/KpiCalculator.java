@@ -20,7 +20,8 @@ import java.util.function.Function;
  * <ul>
  * <li>deviation = actual − target; deviation % = deviation / |target| (null for a zero target);</li>
  * <li>attainment = actual / target, or target / actual for lower-is-better KPIs (an actual of 0 on
- * a lower-is-better KPI cannot be beaten and gets the cap), capped at {@code cap};</li>
+ * a lower-is-better KPI cannot be beaten and gets the cap, or 1.0 when its target was 0 too),
+ * capped at {@code cap};</li>
  * <li>MoM / YoY growth = (actual − earlier actual) / |earlier actual|, null when the earlier
  * actual is missing or zero;</li>
  * <li>roll-up: a company, department or region without a figure row of its own for a KPI gets the
@@ -210,7 +211,9 @@ final class KpiCalculator {
         }
         BigDecimal raw;
         if (lowerIsBetter) {
-            raw = actual.signum() == 0 ? cap : ratio(target, actual);
+            // SPEC.md section 6: an actual of 0 is the cap when a target above 0 was set, and exactly on
+            // target (1.0) when the target was 0 too — the same rule as the quarterly scores
+            raw = actual.signum() == 0 ? (target.signum() > 0 ? cap : BigDecimal.ONE) : ratio(target, actual);
         } else {
             raw = ratio(actual, target);
         }

@@ -111,6 +111,16 @@ class KpiCalculatorTest {
     }
 
     @Test
+    void lower_is_better_with_target_zero_and_actual_zero_is_exactly_on_target() {
+        // SPEC.md section 6: "lower-is-better with actual 0 gives the cap when target > 0 and 1.0 when target is 0";
+        // "lower-is-better with target 0 and actual > 0 gives 0"
+        Calculation c = calc(List.of(f("company", "ACME", "COMPLAINTS", "0", "0"),
+                f("company", "OTHER", "COMPLAINTS", "0", "3")), List.of(), List.of());
+        assertNumber(result(c, "ACME", "COMPLAINTS").attainment(), "1");
+        assertNumber(result(c, "OTHER", "COMPLAINTS").attainment(), "0");
+    }
+
+    @Test
     void mom_and_yoy_growth_are_null_when_the_earlier_figure_is_missing_or_zero() {
         Calculation c = calc(
                 List.of(f("company", "ACME", "SALES_AMOUNT", "100", "95"),
