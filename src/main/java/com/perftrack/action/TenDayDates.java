@@ -9,14 +9,14 @@ import java.util.List;
  * The ten-day (旬) report dates of an action: the 10th, the 20th and the last day of every month
  * after the day the action opened, up to the deadline, plus the deadline itself. A check day that
  * falls on the opening day is skipped (nothing can have progressed yet); the deadline is always
- * the last date.
+ * the last date. Public: improvement plans (evaluation) use the same 旬 dates for their check-ins.
  */
-final class TenDayDates {
+public final class TenDayDates {
 
     private TenDayDates() {
     }
 
-    static List<LocalDate> between(LocalDate opened, LocalDate deadline) {
+    public static List<LocalDate> between(LocalDate opened, LocalDate deadline) {
         if (deadline.isBefore(opened)) {
             throw new IllegalArgumentException("deadline " + deadline + " lies before the opening day " + opened);
         }
