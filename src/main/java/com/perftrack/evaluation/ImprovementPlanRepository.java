@@ -83,6 +83,11 @@ class ImprovementPlanRepository {
                 .map(p -> p.withEntries(entries(p.id()))).toList();
     }
 
+    Optional<String> personUserId(long id) {
+        return jdbc.sql("select person_user_id from improvement_plan where id = ?").param(id).query(String.class)
+                .optional();
+    }
+
     boolean hasFailed(String personCode) {
         return jdbc.sql("select count(*) from improvement_plan where person_code = ? and state = 'failed'")
                 .param(personCode).query(Integer.class).single() > 0;
@@ -90,7 +95,7 @@ class ImprovementPlanRepository {
 
     private List<ImprovementPlan.Entry> entries(long planId) {
         return jdbc.sql("select kind, due_date, indicator_value, verdict, comment, recorded_by, recorded_at "
-                        + "from improvement_plan_entry where plan_id = ? order by due_date, kind")
+                        + "from improvement_plan_entry where plan_id = ? order by due_date, case kind when 'check_in' then 0 else 1 end")
                 .param(planId).query((rs, n) -> new ImprovementPlan.Entry(rs.getString(1), rs.getDate(2).toLocalDate(),
                         rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getTimestamp(7).toInstant())).list();

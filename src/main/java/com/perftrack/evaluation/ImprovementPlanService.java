@@ -94,6 +94,7 @@ public class ImprovementPlanService {
     Schedule agree(long planId, String goals, String indicator, BigDecimal target, String support, String endDate,
             String userId) {
         ImprovementPlan plan = require(planId);
+        notThePerson(planId, userId);
         if (!ImprovementPlan.AGREEING.equals(plan.state())) {
             throw new BadUserRequestException("改进计划的目标已经商定 / the plan's goals are already agreed");
         }
@@ -138,6 +139,7 @@ public class ImprovementPlanService {
     @Transactional
     void assess(long planId, LocalDate dueDate, String verdict, String comment, String userId) {
         ImprovementPlan plan = requireRunning(planId);
+        notThePerson(planId, userId);
         if (!"on_track".equals(verdict) && !"behind".equals(verdict)) {
             throw new BadUserRequestException("请选择评估结论：按计划进行或落后 / choose on track or behind");
         }
@@ -156,6 +158,7 @@ public class ImprovementPlanService {
     @Transactional
     void close(long planId, String result, String comment, String userId) {
         ImprovementPlan plan = requireRunning(planId);
+        notThePerson(planId, userId);
         if (!ImprovementPlan.ACHIEVED.equals(result) && !ImprovementPlan.FAILED.equals(result)) {
             throw new BadUserRequestException("请选择结果：达成或未达成 / choose achieved or failed");
         }
@@ -217,6 +220,14 @@ public class ImprovementPlanService {
         row.put("step", step);
         row.put("detail", detail);
         return row;
+    }
+
+    /** Four eyes: goals, assessments and the result are the head's, never the person's own. */
+    private void notThePerson(long planId, String userId) {
+        if (userId != null && plans.personUserId(planId).filter(userId::equals).isPresent()) {
+            throw new BadUserRequestException("本人不能商定或评估自己的改进计划 / the person cannot agree or assess "
+                    + "their own plan");
+        }
     }
 
     private ImprovementPlan require(long planId) {
