@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/archive/{personCode}}: a person reads only their own archive (403 otherwise);
- * HR and the committee leadership (chair, vice-chair, secretary-general) read everyone's of their
- * companies; administrators read all.
+ * {@code GET /api/archive/{personCode}}: a person reads their own archive, a manager (the user of a
+ * department, region or company above the person) their people's (403 otherwise); HR and the committee
+ * leadership (chair, vice-chair, secretary-general) read everyone's of their companies; administrators
+ * read all.
  */
 @RestController
 class ArchiveController {
@@ -38,9 +39,10 @@ class ArchiveController {
     List<ArchiveEntry> archive(@PathVariable String personCode) {
         CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         boolean own = organisation.personsOfUser(user.userId()).stream().anyMatch(p -> p.code().equals(personCode));
-        if (!own && !user.isMemberOfAny(SEE_ALL)) {
+        if (!own && !user.isMemberOfAny(SEE_ALL) && !organisation.managesPerson(user.userId(), personCode)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "只能查看本人的业绩跟踪档案 / you may read only your own archive");
+                    "只能查看本人或本人所管理人员的业绩跟踪档案 / you may read only your own archive or those of the "
+                            + "people you manage");
         }
         ReaderScope scope = scopes.current();
         if (!own && !scope.everything()) {

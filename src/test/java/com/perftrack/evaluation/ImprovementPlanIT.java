@@ -1,0 +1,226 @@
+package com.perftrack.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.perftrack.security.CompanyAccess;
+import com.perftrack.support.Api;
+import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TestCompanies;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Improvement plans end to end on PostgreSQL through the REST APIs as the demo users (issue 17).
+ * Company PLANCO, sales department (head sales.head): PL1 (sales1) sells 90, 95, 90 of 100 a month in
+ * 2017-Q1..Q3 → below target 1, 2 (WARNING), 3 (FINE); PL2 (sales2) 120, 130, 120. The clock stands
+ * in March 2027 while the plan runs, with the schedulers' timers suspended.
+ */
+@IntegrationTest
+class ImprovementPlanIT {
+
+    static final List<String> SCHEDULERS = List.of("monthly-cycle-scheduler", "quarterly-evaluation-scheduler");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CompanyAccess companies;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    Api api;
+
+    @BeforeEach
+    void company() {
+        api = new Api(port);
+        SCHEDULERS.forEach(key -> management.suspendJobDefinitionByProcessDefinitionKey(key, true));
+        at("2027-03-01");
+        TestCompanies.joinDemoCommittee(companies, "PLANCO");
+        List.of("sales1", "sales2").forEach(user -> companies.addMember("PLANCO", user));
+        unit("PLANCO", "company", null, "gm", "production");
+        unit("PLANCO-SALES", "department", "PLANCO", "sales.head", "sales");
+        unit("PL1", "person", "PLANCO-SALES", "sales1", "employee");
+        unit("PL2", "person", "PLANCO-SALES", "sales2", "employee");
+        int[][] actuals = {{90, 95, 90}, {120, 130, 120}};
+        for (int p = 0; p < 2; p++) {
+            for (int q = 0; q < 3; q++) {
+                for (int m = 1; m <= 3; m++) {
+                    jdbc.sql("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, imported_at) "
+                                    + "values (?, 'person', ?, 'SALES_AMOUNT', 100, ?, ?)")
+                            .params(String.format("2017-%02d", q * 3 + m), "PL" + (p + 1),
+                                    BigDecimal.valueOf(actuals[p][q]), Timestamp.from(Instant.now())).update();
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        SCHEDULERS.forEach(key -> management.activateJobDefinitionByProcessDefinitionKey(key, true));
+    }
+
+    @Test
+    void a_confirmed_warning_starts_a_plan_whose_failure_the_fine_decision_shows_and_termination_needs() throws Exception {
+        confirm(start("2017-Q1"));
+        confirm(start("2017-Q2")); // PL1's second quarter below target: the WARNING is confirmed and published
+
+        String plan = waitForPlan("2017-Q2:PL1");
+        String agree = waitForTask(plan, "Task_AgreeGoals", "sales.head");
+        var bad = complete(agree, "sales.head", Map.of("goalsComment", "多拜访客户", "targetIndicator", "月销售额",
+                "targetValue", 100, "planEndDate", "2027-04-15"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("message").asText()).contains("改进目标须写明可量化的数字").doesNotContain("ENGINE-");
+        assertThat(complete(agree, "sales.head", Map.of("goalsComment", "月销售额达到 100（万元）",
+                "targetIndicator", "月销售额 monthly sales", "targetValue", 100, "supportComment", "每周陪访",
+                "planEndDate", "2027-04-15")).status()).isEqualTo(204);
+
+        // two ten-day check-ins by PL1 (sales1): 10 and 20 March
+        fire(plan, "2027-03-10");
+        assertThat(complete(waitForTask(plan, "Task_CheckIn", "sales1"), "sales1",
+                Map.of("checkInValue", 70, "checkInComment", "拜访 6 家客户")).status()).isEqualTo(204);
+        fire(plan, "2027-03-20");
+        assertThat(complete(waitForTask(plan, "Task_CheckIn", "sales1"), "sales1",
+                Map.of("checkInValue", 82.5, "checkInComment", "签约 1 家")).status()).isEqualTo(204);
+        // the month-end assessment; the check-ins of 31 March and 10 April stay unfiled
+        fire(plan, "2027-03-31");
+        assertThat(complete(waitForTask(plan, "Task_AssessMonth", "sales.head"), "sales.head",
+                Map.of("assessmentVerdict", "behind", "assessmentComment", "三月 82.5，落后")).status()).isEqualTo(204);
+        fire(plan, "2027-04-15");
+        assertThat(complete(waitForTask(plan, "Task_RecordResult", "sales.head"), "sales.head",
+                Map.of("planResult", "failed", "resultComment", "四月中仍只有 85，未达到 100")).status()).isEqualTo(204);
+
+        var plans = api.get("/api/improvement-plans?personCode=PL1", "sales1");
+        assertThat(plans.status()).as(plans.body()).isEqualTo(200);
+        JsonNode stored = plans.json().get(0);
+        assertThat(stored.get("state").asText()).isEqualTo("failed");
+        assertThat(stored.get("quarter").asText()).isEqualTo("2017-Q2");
+        assertThat(stored.get("endDate").asText()).isEqualTo("2027-04-15");
+        assertThat(stored.get("entries")).hasSize(3);
+        assertThat(stored.get("entries").get(1).get("value").decimalValue()).isEqualByComparingTo("82.5");
+        assertThat(api.get("/api/improvement-plans?personCode=PL1", "sales.head").status()).as("the head").isEqualTo(200);
+        assertThat(api.get("/api/improvement-plans?personCode=PL1", "hr.head").status()).isEqualTo(200);
+        var other = api.get("/api/improvement-plans?personCode=PL1", "sales2");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("detail").asText()).contains("只能查看本人或本人所管理人员的改进计划");
+        assertThat(api.get("/api/improvement-plans?personCode=NOBODY", "hr.head").status()).isEqualTo(404);
+        var missing = api.get("/api/improvement-plans", "hr.head");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asText()).contains("personCode");
+        var archive = api.get("/api/archive/PL1", "sales1").body();
+        assertThat(archive).contains("PLAN_START:").contains("PLAN_ASSESSMENT:").contains("PLAN_END:");
+
+        // Q3: PL1's third quarter below target → FINE; HR's and the general manager's tasks show the plan
+        String q3 = start("2017-Q3");
+        String confirm = waitForTask(q3, "Task_ConfirmProposals", "hr.head");
+        List<String> steps = steps(q3, "planTable");
+        assertThat(steps).containsExactly("改进计划 Plan（2017-Q2 警告）", "旬报 Check-in", "旬报 Check-in",
+                "月度评估 Assessment", "结果 Result");
+        // termination of PL2, who has no failed plan, is refused with one sentence; PL1's is accepted
+        var refused = complete(confirm, "hr.head", Map.of("hrDecision", "confirm", "terminationPersonCode", "PL2"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("人员 PL2 没有未达成的改进计划，不能提出解除劳动关系评审")
+                .doesNotContain("ENGINE-").doesNotContain("TaskListener");
+        assertThat(complete(confirm, "hr.head", Map.of("hrDecision", "confirm", "terminationPersonCode", "PL1"))
+                .status()).isEqualTo(204);
+        waitForTask(q3, "Task_ApproveDisciplinary", "gm");
+        assertThat(steps(q3, "planTable")).as("the general manager sees it too").hasSize(5);
+        assertThat(steps(q3, "terminationPlanTable")).hasSize(5);
+        assertThat(variable(q3, "terminationBasis").asText()).isEqualTo("改进计划未达成 The improvement plan failed");
+    }
+
+    private String start(String quarter) {
+        var response = api.postJson("/engine-rest/process-definition/key/quarterly-evaluation/start", "hr.head",
+                Map.of("variables", Map.of("quarter", var(quarter), "companyCode", var("PLANCO"))));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("id").asText();
+    }
+
+    private void confirm(String instance) throws InterruptedException {
+        assertThat(complete(waitForTask(instance, "Task_ConfirmProposals", "hr.head"), "hr.head",
+                Map.of("hrDecision", "confirm")).status()).isEqualTo(204);
+        for (int i = 0; i < 150 && api.get("/engine-rest/process-instance/" + instance, "hr.head").status() == 200; i++) {
+            Thread.sleep(200);
+        }
+    }
+
+    private String waitForPlan(String businessKey) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var found = api.get("/engine-rest/process-instance?processDefinitionKey=improvement-plan&businessKey="
+                    + businessKey, "admin:it-admin-secret");
+            if (found.status() == 200 && found.json().size() == 1) {
+                return found.json().get(0).get("id").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no improvement plan " + businessKey);
+    }
+
+    /** Moves the clock to 09:00 of the day and runs the plan's timers due by then. */
+    private void fire(String instance, String day) {
+        at(day);
+        management.createJobQuery().processInstanceId(instance).timers().executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    private static void at(String day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(day + "T09:00:00+08:00").toInstant()));
+    }
+
+    private String waitForTask(String instance, String key, String user) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var tasks = api.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key, user);
+            if (tasks.status() == 200 && tasks.json().size() > 0) {
+                return tasks.json().get(0).get("id").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no task " + key + " for " + user + " in " + instance);
+    }
+
+    private Api.Response complete(String taskId, String user, Map<String, Object> variables) {
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, var(v)));
+        return api.postJson("/engine-rest/task/" + taskId + "/complete", user, Map.of("variables", typed));
+    }
+
+    private JsonNode variable(String instance, String name) {
+        var response = api.get("/engine-rest/process-instance/" + instance + "/variables/" + name, "admin:it-admin-secret");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("value");
+    }
+
+    private List<String> steps(String instance, String table) throws Exception {
+        JsonNode value = variable(instance, table);
+        JsonNode rows = value.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(value.asText()) : value;
+        List<String> steps = new ArrayList<>();
+        rows.forEach(r -> steps.add(r.get("step").asText()));
+        return steps;
+    }
+
+    private static Map<String, Object> var(Object value) {
+        return Map.of("value", value);
+    }
+
+    private void unit(String code, String type, String parent, String userId, String role) {
+        jdbc.sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) "
+                        + "values (?, ?, ?, ?, 'PLANCO', ?, ?, ?)")
+                .params(code, type, code, parent, userId, role, Timestamp.from(Instant.now())).update();
+    }
+}
