@@ -6,7 +6,12 @@ import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
 import com.perftrack.security.CurrentUser;
 import com.perftrack.security.OutsideYourCompaniesException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +38,41 @@ class ArchiveController {
         this.archive = archive;
         this.organisation = organisation;
         this.scopes = scopes;
+    }
+
+    /**
+     * {@code GET /api/archive}: the people whose archive the caller may open (the archive page's
+     * picker): their own person units, the people they manage, and for HR and the leadership every
+     * person of their companies. {@code [{code, name, own}]}, own first, then by code.
+     */
+    @GetMapping("/api/archive")
+    List<Map<String, Object>> readablePeople() {
+        CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        ReaderScope scope = scopes.current();
+        Map<String, OrgUnit> people = new TreeMap<>();
+        Set<String> own = new java.util.HashSet<>();
+        organisation.personsOfUser(user.userId()).forEach(p -> {
+            people.put(p.code(), p);
+            own.add(p.code());
+        });
+        organisation.managedPersons(user.userId()).stream().filter(p -> scope.seesCompany(p.companyCode()))
+                .forEach(p -> people.put(p.code(), p));
+        if (user.isMemberOfAny(SEE_ALL) || scope.everything()) {
+            List<OrgUnit> companies = organisation.companies();
+            companies.stream().filter(c -> scope.seesCompany(c.code()))
+                    .flatMap(c -> organisation.units(c.code(), OrgUnit.PERSON).stream())
+                    .forEach(p -> people.put(p.code(), p));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        people.values().stream().sorted(Comparator.comparing((OrgUnit p) -> !own.contains(p.code()))
+                .thenComparing(OrgUnit::code)).forEach(p -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("code", p.code());
+                    row.put("name", p.name());
+                    row.put("own", own.contains(p.code()));
+                    rows.add(row);
+                });
+        return rows;
     }
 
     @GetMapping("/api/archive/{personCode}")

@@ -67,6 +67,26 @@ public class OrganisationService {
         return false;
     }
 
+    /** The person units the user manages (see {@link #managesPerson}), read as one query of the whole tree. */
+    public List<OrgUnit> managedPersons(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return List.of();
+        }
+        java.util.Map<String, OrgUnit> byCode = new java.util.HashMap<>();
+        List<OrgUnit> all = allUnits();
+        all.forEach(u -> byCode.put(u.code(), u));
+        return all.stream().filter(OrgUnit::isPerson).filter(p -> {
+            OrgUnit unit = p.parentCode() == null ? null : byCode.get(p.parentCode());
+            for (int depth = 0; unit != null && depth < 10; depth++) {
+                if (userId.equals(unit.userId())) {
+                    return true;
+                }
+                unit = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+            }
+            return false;
+        }).toList();
+    }
+
     public List<OrgUnit> units(String companyCode, String unitType) {
         return jdbc.sql("select " + COLUMNS + " from org_unit where company_code = ? and unit_type = ? order by code")
                 .params(companyCode, unitType).query(ROW).list();
