@@ -3,13 +3,16 @@ package com.perftrack.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.perftrack.security.CompanyAccess;
+import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
 import com.perftrack.support.TasklistBrowser;
 import com.perftrack.support.TestCompanies;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The archive page (/archive.html, issue 17) in a Chinese headless Chromium: an employee (sales1,
+ * The archive page (/archive.html, issue 17) in a Chinese headless Chromium: an employee (arc.p1,
  * person ARC-P1) reads their own archive, one panel per kind, newest first, and is refused another
  * person's politely; their department head (sales.head) reads it as a manager; HR (hr.head) reads
  * everyone's of the company and picks people from the list. The print style hides the navigation.
@@ -37,17 +40,24 @@ class ArchivePageBrowserIT {
     CompanyAccess companies;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdentityService identity;
     TasklistBrowser browser;
 
     @BeforeEach
     void archive() {
         TestCompanies.joinDemoCommittee(companies, COMPANY);
-        List.of("sales1", "sales2").forEach(user -> companies.addMember(COMPANY, user));
         if (jdbc.sql("select count(*) from org_unit where code = ?").param(COMPANY).query(Integer.class).single() == 0) {
-            unit(COMPANY, "company", null, "gm");
-            unit("ARC-SALES", "department", COMPANY, "sales.head");
-            unit("ARC-P1", "person", "ARC-SALES", "sales1");
-            unit("ARC-P2", "person", "ARC-SALES", "sales2");
+            var imported = new Api(port).postFile("/api/imports/organisation", "admin:it-admin-secret", "arc.csv",
+                    ("unit_type,code,name,parent_code,user_id,email,role\ncompany,ARC,档案公司,,gm,,production\n"
+                            + "department,ARC-SALES,销售部,ARC,sales.head,,sales\nperson,ARC-P1,林晓,ARC-SALES,arc.p1,,employee\n"
+                            + "person,ARC-P2,周航,ARC-SALES,arc.p2,,employee\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            for (String id : List.of("arc.p1", "arc.p2")) {
+                var user = identity.createUserQuery().userId(id).singleResult();
+                user.setPassword("demo");
+                identity.saveUser(user);
+            }
             // ARC-P1's cycle, oldest first (recorded_at): the page shows each panel newest first
             entry("ARC-P1", "2026-04", "KPI_RESULT", "2026-04 KPI：SALES_AMOUNT 92% red", "2026-05-02T10:00:00Z");
             entry("ARC-P1", "2026-05", "KPI_RESULT", "2026-05 KPI：SALES_AMOUNT 95% amber", "2026-06-02T10:00:00Z");
@@ -76,7 +86,7 @@ class ArchivePageBrowserIT {
 
     @Test
     void an_employee_reads_only_their_own_archive_a_manager_their_people_and_hr_everyone() throws Exception {
-        signIn("sales1", "/archive.html?person=ARC-P1", "ARC-P1");
+        signIn("arc.p1", "/archive.html?person=ARC-P1", "ARC-P1");
         assertThat(rows("kpi")).containsExactly("2026-05 KPI：SALES_AMOUNT 95% amber", "2026-04 KPI：SALES_AMOUNT 92% red");
         assertThat(rows("score")).containsExactly("季度得分 Score 0.9500，排名 rank 2/2，连续未达标 quarters below 2");
         assertThat(rows("finding")).containsExactly("质询问题 #3：华东区回款慢；方案：每周对账");
@@ -147,13 +157,6 @@ class ArchivePageBrowserIT {
     private List<String> options() {
         return browser.browser.findElements(By.cssSelector("#person option")).stream()
                 .map(o -> o.getDomAttribute("value") + (o.getText().endsWith("（本人 me）") ? "（本人 me）" : "")).toList();
-    }
-
-    private void unit(String code, String type, String parent, String userId) {
-        jdbc.sql("insert into org_unit (code, unit_type, name, parent_code, company_code, user_id, role, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(code, type, code, parent, COMPANY, userId, "person".equals(type) ? "employee" : null,
-                        Timestamp.from(Instant.now())).update();
     }
 
     private void entry(String person, String cycle, String type, String summary, String at) {

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 17 in the browser: an improvement plan after a written warning walked in a Chinese Tasklist
  * (headless Chromium, zh-CN, 1280 px) by the users who get each step: the department head
- * (sales.head) agrees the goals, the person (sales1, 马芳) files a ten-day check-in, the head assesses
+ * (sales.head) agrees the goals, the person (ipw.p1, 马芳) files a ten-day check-in, the head assesses
  * the month and records the result at the plan's date (timers executed by hand). Every form: Chinese
  * chrome, no raw template text, nothing wider than the form. Screenshots in target/screenshots/.
  */
@@ -40,7 +40,7 @@ class ImprovementPlanWalkBrowserIT {
     static final String ORGANISATION = "unit_type,code,name,parent_code,user_id,email,role\n"
             + "company,IPW,改进计划演练公司,,gm,,production\n"
             + "department,IPW-SALES,销售部,IPW,sales.head,,sales\n"
-            + "person,IPW-P1,马芳,IPW-SALES,sales1,,employee\n";
+            + "person,IPW-P1,马芳,IPW-SALES,ipw.p1,,employee\n";
 
     @LocalServerPort
     int port;
@@ -58,6 +58,8 @@ class ImprovementPlanWalkBrowserIT {
     BusinessCalendar calendar;
     @Autowired
     ImprovementPlanService plans;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
     TasklistBrowser tasklist;
     String plan;
 
@@ -68,6 +70,10 @@ class ImprovementPlanWalkBrowserIT {
         var imported = api.postFile("/api/imports/organisation", ADMIN, "ipw.csv",
                 ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        // the person user the import created has no password yet (and is nobody else's: other ITs' sales1)
+        var person = identity.createUserQuery().userId("ipw.p1").singleResult();
+        person.setPassword("demo");
+        identity.saveUser(person);
         tasklist = new TasklistBrowser(port, 1280, 1000);
     }
 
@@ -102,7 +108,7 @@ class ImprovementPlanWalkBrowserIT {
         assertThat(runtimeService.getVariable(plan, "planEndDate")).isEqualTo(end);
 
         runJob("Timer_CheckInDue");
-        walk(task("Task_CheckIn"), "sales1", "improvement-plan-check-in", "指标当前值", () -> {
+        walk(task("Task_CheckIn"), "ipw.p1", "improvement-plan-check-in", "指标当前值", () -> {
             number("指标当前值", "35.5");
             textarea("本旬进展", "拜访重点客户 6 家，签约 1 家");
         }, "月销售额达到 90 万元", "月销售额（万元）");
