@@ -34,6 +34,10 @@ class ImprovementPlanStarter {
         variables.putValue(QUARTER.name(), warning.quarter().toString());
         variables.putValue(PERSON_CODE.name(), warning.personCode());
         variables.putValue(PLAN_ID.name(), opened.planId());
+        // the person's company is the instance's tenant: its people see their tasks (CompanyTenantIdProvider)
+        if (warning.companyCode() != null) {
+            variables.putValue("companyCode", warning.companyCode());
+        }
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, warning.quarter() + ":" + warning.personCode(),
                 variables);
         plans.assign(opened.planId(), instance.getId());

@@ -10,14 +10,11 @@ import com.perftrack.support.TestCompanies;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Improvement plans end to end on PostgreSQL through the REST APIs as the demo users (issue 17).
  * Company PLANCO (imported), sales department (head sales.head): PL1 (user plan.p1) sells 90, 95, 90 of
  * 100 a month in 2017-Q1..Q3 → below target 1, 2 (WARNING), 3 (FINE); PL2 (plan.p2) 120, 130, 120. Own
- * users, so other ITs' employees see no extra people. The clock stands in March 2027 while the plan
- * runs, with the schedulers' timers suspended and this test's jobs executed by hand.
+ * users, so other ITs' employees see no extra people. The plan's timers are executed by hand, before
+ * their dates.
  */
 @IntegrationTest
 class ImprovementPlanIT {
 
-    static final List<String> SCHEDULERS = List.of("monthly-cycle-scheduler", "quarterly-evaluation-scheduler");
 
     @LocalServerPort
     int port;
@@ -46,6 +42,8 @@ class ImprovementPlanIT {
     @Autowired
     ManagementService management;
     @Autowired
+    com.perftrack.calendar.BusinessCalendar calendar;
+    @Autowired
     org.camunda.bpm.engine.IdentityService identity;
     Api api;
 
@@ -54,8 +52,6 @@ class ImprovementPlanIT {
     @BeforeEach
     void company() {
         api = new Api(port);
-        SCHEDULERS.forEach(key -> management.suspendJobDefinitionByProcessDefinitionKey(key, true));
-        at("2027-03-01");
         TestCompanies.joinDemoCommittee(companies, "PLANCO");
         var imported = api.postFile("/api/imports/organisation", ADMIN, "planco.csv", ("unit_type,code,name,parent_code,"
                 + "user_id,email,role\ncompany,PLANCO,计划公司,,gm,,production\ndepartment,PLANCO-SALES,销售部,PLANCO,"
@@ -80,12 +76,6 @@ class ImprovementPlanIT {
         }
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-        SCHEDULERS.forEach(key -> management.activateJobDefinitionByProcessDefinitionKey(key, true));
-    }
-
     @Test
     void a_confirmed_warning_starts_a_plan_whose_failure_the_fine_decision_shows_and_termination_needs() throws Exception {
         confirm(start("2017-Q1"));
@@ -93,26 +83,27 @@ class ImprovementPlanIT {
 
         String plan = waitForPlan("2017-Q2:PL1");
         String agree = waitForTask(plan, "Task_AgreeGoals", "sales.head");
+        String end = calendar.today().plusDays(45).toString();
         var bad = complete(agree, "sales.head", Map.of("goalsComment", "多拜访客户", "targetIndicator", "月销售额",
-                "targetValue", 100, "planEndDate", "2027-04-15"));
+                "targetValue", 100, "planEndDate", end));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("message").asText()).contains("改进目标须写明可量化的数字").doesNotContain("ENGINE-");
         assertThat(complete(agree, "sales.head", Map.of("goalsComment", "月销售额达到 100（万元）",
                 "targetIndicator", "月销售额 monthly sales", "targetValue", 100, "supportComment", "每周陪访",
-                "planEndDate", "2027-04-15")).status()).isEqualTo(204);
+                "planEndDate", end)).status()).isEqualTo(204);
 
-        // two ten-day check-ins by PL1 (plan.p1): 10 and 20 March
-        fire(plan, "2027-03-10");
+        // two ten-day check-ins by PL1 (plan.p1): the first two 旬 dates (their timers executed now)
+        fire(plan, "Timer_CheckInDue");
         assertThat(complete(waitForTask(plan, "Task_CheckIn", "plan.p1"), "plan.p1",
                 Map.of("checkInValue", 70, "checkInComment", "拜访 6 家客户")).status()).isEqualTo(204);
-        fire(plan, "2027-03-20");
+        fire(plan, "Timer_CheckInDue");
         assertThat(complete(waitForTask(plan, "Task_CheckIn", "plan.p1"), "plan.p1",
                 Map.of("checkInValue", 82.5, "checkInComment", "签约 1 家")).status()).isEqualTo(204);
-        // the month-end assessment; the check-ins of 31 March and 10 April stay unfiled
-        fire(plan, "2027-03-31");
+        // the first month-end assessment (45 days hold at least one); the later check-ins stay unfiled
+        fire(plan, "Timer_AssessmentDue");
         assertThat(complete(waitForTask(plan, "Task_AssessMonth", "sales.head"), "sales.head",
-                Map.of("assessmentVerdict", "behind", "assessmentComment", "三月 82.5，落后")).status()).isEqualTo(204);
-        fire(plan, "2027-04-15");
+                Map.of("assessmentVerdict", "behind", "assessmentComment", "本月 82.5，落后")).status()).isEqualTo(204);
+        fire(plan, "Timer_PlanEnds");
         assertThat(complete(waitForTask(plan, "Task_RecordResult", "sales.head"), "sales.head",
                 Map.of("planResult", "failed", "resultComment", "四月中仍只有 85，未达到 100")).status()).isEqualTo(204);
 
@@ -121,7 +112,7 @@ class ImprovementPlanIT {
         JsonNode stored = plans.json().get(0);
         assertThat(stored.get("state").asText()).isEqualTo("failed");
         assertThat(stored.get("quarter").asText()).isEqualTo("2017-Q2");
-        assertThat(stored.get("endDate").asText()).isEqualTo("2027-04-15");
+        assertThat(stored.get("endDate").asText()).isEqualTo(end);
         assertThat(stored.get("entries")).hasSize(3);
         assertThat(stored.get("entries").get(1).get("value").decimalValue()).isEqualByComparingTo("82.5");
         assertThat(api.get("/api/improvement-plans?personCode=PL1", "sales.head").status()).as("the head").isEqualTo(200);
@@ -185,15 +176,12 @@ class ImprovementPlanIT {
         throw new AssertionError("no improvement plan " + businessKey);
     }
 
-    /**
-     * Moves the clock to 08:00 of the day and runs by hand the plan's timers due at 09:00: not yet due
-     * for the job executor, so nobody else executes them at the same moment.
-     */
-    private void fire(String instance, String day) {
-        at(day);
-        Date nine = Date.from(ZonedDateTime.parse(day + "T09:00:01+08:00").toInstant());
-        management.createJobQuery().processInstanceId(instance).timers().duedateLowerThan(nine).list()
-                .forEach(job -> management.executeJob(job.getId()));
+    /** Executes the earliest timer of the activity now, before its date: the plan's calendar, driven by hand. */
+    private void fire(String instance, String activityId) {
+        var timers = management.createJobQuery().processInstanceId(instance).activityId(activityId).timers()
+                .orderByJobDuedate().asc().list();
+        assertThat(timers).as("a timer at " + activityId).isNotEmpty();
+        management.executeJob(timers.get(0).getId());
     }
 
     /**
@@ -213,10 +201,6 @@ class ImprovementPlanIT {
                 // taken by the job executor meanwhile: its own run decides (an incident would leave no task)
             }
         }
-    }
-
-    private static void at(String day) {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(day + "T08:00:00+08:00").toInstant()));
     }
 
     private String waitForTask(String instance, String key, String user) throws InterruptedException {
