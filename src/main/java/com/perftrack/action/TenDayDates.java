@@ -11,14 +11,18 @@ import java.util.List;
  * day is skipped (nothing can have progressed yet). SPEC.md section 2.7 wants reports while the
  * action is open, so the dates do not stop at the deadline: they go on until the meeting records
  * the action's result. A date on or after the day the result is recorded is not due any more.
+ * Public: improvement plans (evaluation) use the same 旬 dates for their check-ins.
  */
-final class TenDayDates {
+public final class TenDayDates {
 
     private TenDayDates() {
     }
 
     /** The dates up to the deadline, the deadline last (the plan when the action opens). */
-    static List<LocalDate> between(LocalDate opened, LocalDate deadline) {
+    public static List<LocalDate> between(LocalDate opened, LocalDate deadline) {
+        if (deadline.isBefore(opened)) {
+            throw new IllegalArgumentException("deadline " + deadline + " lies before the opening day " + opened);
+        }
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = next(opened, deadline, null); !d.isAfter(deadline); d = next(opened, deadline, d)) {
             dates.add(d);

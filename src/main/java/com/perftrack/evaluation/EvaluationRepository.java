@@ -191,13 +191,6 @@ class EvaluationRepository {
         }
     }
 
-    /** Confirmed penalties (warning, fine, demotion review) of the person in quarters before this one. */
-    int disciplinaryBefore(String quarter, String personCode) {
-        return jdbc.sql("select count(*) from evaluation where person_code = ? and quarter < ? "
-                        + "and outcome in ('WARNING', 'FINE', 'DEMOTION_OR_TRANSFER_REVIEW') and state <> 'proposed'")
-                .params(personCode, quarter).query(Integer.class).single();
-    }
-
     private EvaluationView row(ResultSet rs, int n) throws SQLException {
         Details details = parse(rs.getString(14));
         Integer rank = rs.getObject(6) == null ? null : rs.getInt(6);

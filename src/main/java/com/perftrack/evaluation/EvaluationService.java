@@ -15,13 +15,15 @@ import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The quarterly evaluation's business side: one run per company and quarter, proposals stored per person,
  * HR changes with a reason, publication (only with the confirming HR user, and the general
- * manager for fines and demotion/transfer reviews), and the archive entries of each step.
+ * manager for fines and demotion/transfer reviews), and the archive entries of each step. A confirmed
+ * WARNING is published as {@link WarningConfirmed}: it starts the person's improvement plan.
  */
 @Service
 public class EvaluationService {
@@ -32,15 +34,18 @@ public class EvaluationService {
     private final BusinessCalendar calendar;
     private final EvaluationSettings settings;
     private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
 
     EvaluationService(EvaluationCalculator calculator, EvaluationRepository repository, ArchiveService archive,
-            BusinessCalendar calendar, EvaluationSettings settings, RuntimeService runtimeService) {
+            BusinessCalendar calendar, EvaluationSettings settings, RuntimeService runtimeService,
+            ApplicationEventPublisher events) {
         this.calculator = calculator;
         this.repository = repository;
         this.archive = archive;
         this.calendar = calendar;
         this.settings = settings;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     /** Every company's run at once (legacy, and tests that do not care about companies). */
@@ -241,14 +246,13 @@ public class EvaluationService {
                                 + (e.guidance() == null ? "" : "；" + e.guidance()), null, "evaluation",
                         quarter.toString(), approver != null ? approver : confirmedBy));
             }
+            if (Outcomes.WARNING.equals(e.outcome())) {
+                // the warning's improvement guidance becomes a tracked plan (issue 17), in this transaction
+                events.publishEvent(new WarningConfirmed(quarter, e.personCode(), e.companyCode()));
+            }
         }
         repository.publishRun(quarter.toString(), companyCode, calendar.now(),
                 calendar.today().plusDays(settings.appealWindowDays()), confirmedBy, approvedBy);
-    }
-
-    /** Termination may only be raised after documented improvement guidance (a confirmed earlier penalty). */
-    public boolean hasDocumentedGuidance(Quarter quarter, String personCode) {
-        return repository.disciplinaryBefore(quarter.toString(), personCode) > 0;
     }
 
     /** Records a human decision (termination, annual award) in the person's archive. */

@@ -23,10 +23,12 @@ class EvaluationTables {
 
     private final EvaluationService evaluations;
     private final OrganisationService organisation;
+    private final ImprovementPlanService plans;
 
-    EvaluationTables(EvaluationService evaluations, OrganisationService organisation) {
+    EvaluationTables(EvaluationService evaluations, OrganisationService organisation, ImprovementPlanService plans) {
         this.evaluations = evaluations;
         this.organisation = organisation;
+        this.plans = plans;
     }
 
     /** HR's and the general manager's table of one company's quarter (null: every company). */
@@ -55,12 +57,37 @@ class EvaluationTables {
                 .map(e -> option(names.of(e.personCode()), e.personCode())).toList();
     }
 
-    /** Only people with documented improvement guidance may be put up for a termination review. */
+    /**
+     * The people HR may put up for a termination review: those with a failed improvement plan first
+     * (marked), then the others, who need HR's explicit override for a serious breach of company rules.
+     */
     List<Map<String, String>> terminationOptions(Quarter quarter, String companyCode) {
         Names names = new Names();
-        return evaluations.rows(quarter, companyCode).stream()
-                .filter(e -> evaluations.hasDocumentedGuidance(quarter, e.personCode()))
-                .map(e -> option(names.of(e.personCode()), e.personCode())).toList();
+        List<Map<String, String>> failed = new ArrayList<>();
+        List<Map<String, String>> others = new ArrayList<>();
+        for (EvaluationView e : evaluations.rows(quarter, companyCode)) {
+            if (plans.hasFailedPlan(e.personCode())) {
+                failed.add(option(names.of(e.personCode()) + "（改进计划未达成 failed plan）", e.personCode()));
+            } else {
+                others.add(option(names.of(e.personCode()) + "（须特批 override only）", e.personCode()));
+            }
+        }
+        failed.addAll(others);
+        return failed;
+    }
+
+    /**
+     * The improvement plans of the people a fine or a demotion/transfer review is proposed for: what
+     * HR and the general manager see before deciding (issue 17).
+     */
+    List<Map<String, Object>> planTable(Quarter quarter, String companyCode) {
+        return plans.history(evaluations.rows(quarter, companyCode).stream()
+                .filter(e -> Outcomes.needsGeneralManager(e.outcome())).map(EvaluationView::personCode).toList());
+    }
+
+    /** The improvement plans of one person (the termination review). */
+    List<Map<String, Object>> planTableOf(String personCode) {
+        return plans.history(List.of(personCode));
     }
 
     /**

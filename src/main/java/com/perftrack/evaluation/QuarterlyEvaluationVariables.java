@@ -46,6 +46,12 @@ final class QuarterlyEvaluationVariables {
     static final ProcessVariable<String> TERMINATION_HR_REASON = text("terminationHrReason");
     static final ProcessVariable<String> TERMINATION_GM_DECISION = text("terminationGmDecision");
     static final ProcessVariable<String> TERMINATION_GM_REASON = text("terminationGmReason");
+    /** HR's override for a person without a failed improvement plan: only for a serious breach of company rules. */
+    static final ProcessVariable<Boolean> TERMINATION_OVERRIDE = flag("terminationOverride");
+    static final ProcessVariable<String> TERMINATION_OVERRIDE_REASON = text("terminationOverrideReason");
+    /** What the termination review rests on, as the HR and GM forms show it. */
+    static final ProcessVariable<String> TERMINATION_BASIS = text("terminationBasis");
+    static final String TERMINATION_PLAN_TABLE = "terminationPlanTable";
 
     // Q4 annual awards (Task_ProposeAnnualAwards, Task_ApproveAnnualAwards)
     static final ProcessVariable<String> ANNUAL_PROPOSED_BY = text("annualProposedBy");

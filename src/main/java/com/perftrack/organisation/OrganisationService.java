@@ -48,6 +48,45 @@ public class OrganisationService {
                 .param(userId).query(ROW).list();
     }
 
+    /**
+     * Whether the user manages the person: the user of a department, region or company above the
+     * person in the organisation file (the department head, the regional manager, the general manager).
+     */
+    public boolean managesPerson(String userId, String personCode) {
+        if (userId == null || userId.isBlank()) {
+            return false;
+        }
+        Optional<OrgUnit> unit = findUnit(personCode).filter(OrgUnit::isPerson).flatMap(p -> Optional.ofNullable(p.parentCode()))
+                .flatMap(this::findUnit);
+        for (int depth = 0; unit.isPresent() && depth < 10; depth++) {
+            if (userId.equals(unit.get().userId())) {
+                return true;
+            }
+            unit = Optional.ofNullable(unit.get().parentCode()).flatMap(this::findUnit);
+        }
+        return false;
+    }
+
+    /** The person units the user manages (see {@link #managesPerson}), read as one query of the whole tree. */
+    public List<OrgUnit> managedPersons(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return List.of();
+        }
+        java.util.Map<String, OrgUnit> byCode = new java.util.HashMap<>();
+        List<OrgUnit> all = allUnits();
+        all.forEach(u -> byCode.put(u.code(), u));
+        return all.stream().filter(OrgUnit::isPerson).filter(p -> {
+            OrgUnit unit = p.parentCode() == null ? null : byCode.get(p.parentCode());
+            for (int depth = 0; unit != null && depth < 10; depth++) {
+                if (userId.equals(unit.userId())) {
+                    return true;
+                }
+                unit = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+            }
+            return false;
+        }).toList();
+    }
+
     public List<OrgUnit> units(String companyCode, String unitType) {
         return jdbc.sql("select " + COLUMNS + " from org_unit where company_code = ? and unit_type = ? order by code")
                 .params(companyCode, unitType).query(ROW).list();

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +30,11 @@ final class EvaluationFixture {
     final AppealService appeals;
     final EvaluationTables tables;
     final FourEyes fourEyes;
+    final ImprovementPlanService plans;
+    /** Every event the services published (a confirmed WARNING), in order. */
+    final List<Object> published = new ArrayList<>();
+    /** Set by tests that deploy {@code improvement-plan}: then a confirmed WARNING starts the plan as in the application. */
+    ImprovementPlanStarter planStarter;
 
     EvaluationFixture(JdbcClient jdbc, ProcessEngine engine) {
         this.jdbc = jdbc;
@@ -38,17 +45,24 @@ final class EvaluationFixture {
                 repository, new OutcomeRules(engine.getDecisionService()), new BigDecimal("1.5"));
         var archive = new ArchiveService(jdbc, calendar);
         this.evaluations = new EvaluationService(calculator, repository, archive, calendar, new EvaluationSettings(7),
-                engine.getRuntimeService());
-        this.tables = new EvaluationTables(evaluations, organisation);
+                engine.getRuntimeService(), event -> {
+                    published.add(event);
+                    if (event instanceof WarningConfirmed warning && planStarter != null) {
+                        planStarter.on(warning);
+                    }
+                });
         this.fourEyes = new FourEyes(organisation, engine.getIdentityService());
         this.appeals = new AppealService(new AppealRepository(jdbc), repository, calculator, organisation, archive,
                 calendar);
+        this.plans = new ImprovementPlanService(new ImprovementPlanRepository(jdbc), organisation, appeals, archive,
+                calendar);
+        this.tables = new EvaluationTables(evaluations, organisation, plans);
     }
 
     Map<Object, Object> beans(Map<Object, Object> beans) {
         beans.put("registerEvaluationListener", new RegisterEvaluationListener(evaluations));
         beans.put("calculateScoresDelegate", new CalculateScoresDelegate(evaluations, tables));
-        beans.put("confirmProposalsListener", new ConfirmProposalsListener(evaluations, tables, fourEyes));
+        beans.put("confirmProposalsListener", new ConfirmProposalsListener(evaluations, tables, fourEyes, plans));
         beans.put("approveDisciplinaryListener", new ApproveDisciplinaryListener());
         beans.put("publishResultsDelegate", new PublishResultsDelegate(evaluations, tables));
         beans.put("terminationDecisionListener", new TerminationDecisionListener(evaluations));
@@ -58,6 +72,11 @@ final class EvaluationFixture {
         beans.put("appealReviewListener", new AppealReviewListener(fourEyes));
         beans.put("recordAppealDecisionDelegate", new RecordAppealDecisionDelegate(appeals));
         beans.put("recomputeOutcomesDelegate", new RecomputeOutcomesDelegate(appeals));
+        beans.put("openPlanDelegate", new OpenPlanDelegate(plans));
+        beans.put("agreeGoalsListener", new AgreeGoalsListener(plans));
+        beans.put("planCheckInListener", new PlanCheckInListener(plans));
+        beans.put("planAssessmentListener", new PlanAssessmentListener(plans));
+        beans.put("improvementPlanSchedule", new ImprovementPlanSchedule(new BusinessCalendar("Asia/Shanghai")));
         return beans;
     }
 
@@ -102,7 +121,7 @@ final class EvaluationFixture {
     }
 
     void clear() {
-        for (String table : new String[] {"archive_entry", "evaluation_appeal", "evaluation", "evaluation_run", "figure",
+        for (String table : new String[] {"archive_entry", "improvement_plan_entry", "improvement_plan", "evaluation_appeal", "evaluation", "evaluation_run", "figure",
                 "org_unit"}) {
             jdbc.sql("delete from " + table).update();
         }

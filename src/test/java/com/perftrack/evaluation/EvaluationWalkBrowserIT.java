@@ -31,8 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sales.head) with three people, SALES_AMOUNT target 100 a month in 2024:
  * <ul>
  * <li>EWK-P1 林晓 120 every month: 120%, rank 1 of 3, the one bonus (⌈10% × 3⌉ = 1);</li>
- * <li>EWK-P2 周航 90 every month: below target since Q1 → Q3 fine (confirmed before the walk, the
- *     documented guidance a termination review needs), Q4 the fourth quarter → demotion/transfer review;</li>
+ * <li>EWK-P2 周航 90 every month: below target since Q1 → Q3 fine (confirmed before the walk); the
+ *     improvement plan after the Q2 warning failed (what a termination review needs, issue 17); Q4 the
+ *     fourth quarter → demotion/transfer review;</li>
  * <li>EWK-P3 吴静 100, in Q4 97, 99, 100 = 296 / 300 = 98.67%, rank 2: below once, no outcome; HR gives a
  *     written warning anyway (with a reason) and 吴静 appeals it.</li>
  * </ul>
@@ -66,6 +67,10 @@ class EvaluationWalkBrowserIT {
     IdentityService identityService;
     @Autowired
     EvaluationService evaluations;
+    @Autowired
+    ImprovementPlanService plans;
+    @Autowired
+    com.perftrack.calendar.BusinessCalendar calendar;
 
     Api api;
     TasklistBrowser tasklist;
@@ -97,12 +102,19 @@ class EvaluationWalkBrowserIT {
         var appellant = identityService.createUserQuery().userId(APPELLANT).singleResult();
         appellant.setPassword("demo");
         identityService.saveUser(appellant);
-        // Q3 was published before: 周航's confirmed fine is the documented guidance of a termination review
+        // Q3 was published before; 周航's improvement plan after the 2024-Q2 warning failed: what a
+        // termination review needs (issue 17), and what HR and the general manager see before deciding
         Quarter q3 = Quarter.parse("2024-Q3");
         if (!evaluations.isOpenOrDone(q3, COMPANY)) {
             evaluations.registerRun(q3, COMPANY, "published-before-the-walk");
             evaluations.evaluate(q3, COMPANY);
             evaluations.publish(q3, COMPANY, "hr.head", "gm");
+        }
+        if (!plans.hasFailedPlan("EWK-P2")) {
+            long plan = plans.open(Quarter.parse("2024-Q2"), "EWK-P2", COMPANY).planId();
+            plans.agree(plan, "月销售额达到 100 万元", "月销售额（万元）", new java.math.BigDecimal("100"), "每周陪访",
+                    calendar.today().plusDays(30).toString(), "sales.head");
+            plans.close(plan, "failed", "三个月均未达到 100 万元", "sales.head");
         }
     }
 
@@ -147,24 +159,28 @@ class EvaluationWalkBrowserIT {
         table = open(task(evaluation, "Task_ConfirmProposals"), "hr.head", "quarterly-evaluation-confirm-proposals", "决定");
         assertThat(table).contains("修改理由：第四季度 98.67%");
         tasklist.radio("全部确认");
-        assertThat(tasklist.select("提出解除劳动关系评审", "周航 EWK-P2")).as("only documented guidance")
-                .containsExactly("周航 EWK-P2");
+        assertThat(table).as("the plan of the person with a demotion/transfer review").contains("改进计划 Plan（2024-Q2 警告）",
+                "三个月均未达到 100 万元");
+        assertThat(tasklist.select("提出解除劳动关系评审", "周航 EWK-P2（改进计划未达成 failed plan）"))
+                .as("the failed plan first, the others only with HR's override").containsExactly(
+                        "周航 EWK-P2（改进计划未达成 failed plan）", "林晓 EWK-P1（须特批 override only）",
+                        "吴静 EWK-P3（须特批 override only）");
         complete(taskOf(evaluation, "Task_ConfirmProposals").getId(), "quarterly-evaluation-confirm-proposals");
 
         // the general manager approves the demotion/transfer review and the written warning
         table = open(task(evaluation, "Task_ApproveDisciplinary"), "gm", "quarterly-evaluation-approve-disciplinary", "决定");
-        assertThat(table).contains("周航 EWK-P2", "降职/调岗评审", "书面警告");
+        assertThat(table).contains("周航 EWK-P2", "降职/调岗评审", "书面警告", "改进计划 Plan（2024-Q2 警告）", "未达成 failed");
         tasklist.radio("批准");
         complete(taskOf(evaluation, "Task_ApproveDisciplinary").getId(), "quarterly-evaluation-approve-disciplinary");
 
         // published; the termination review: HR proposes, the general manager keeps the person
         String text = open(task(evaluation, "Task_DecideTerminationHr"), "hr.head", "quarterly-evaluation-decide-termination-hr", "决定");
-        assertThat(text).contains("周航 EWK-P2");
+        assertThat(text).contains("周航 EWK-P2", "改进计划未达成 The improvement plan failed", "三个月均未达到 100 万元");
         tasklist.radio("提议解除");
         tasklist.type("textarea", "理由与改进指导记录", "2024 年二、三季度警告与罚款后仍未改善");
         complete(taskOf(evaluation, "Task_DecideTerminationHr").getId(), "quarterly-evaluation-decide-termination-hr");
         text = open(task(evaluation, "Task_DecideTerminationGm"), "gm", "quarterly-evaluation-decide-termination-gm", "决定");
-        assertThat(text).contains("周航 EWK-P2", "仍未改善");
+        assertThat(text).contains("周航 EWK-P2", "仍未改善", "改进计划未达成 The improvement plan failed");
         tasklist.radio("不解除");
         tasklist.type("textarea", "理由", "先按降职/调岗评审处理");
         complete(taskOf(evaluation, "Task_DecideTerminationGm").getId(), "quarterly-evaluation-decide-termination-gm");

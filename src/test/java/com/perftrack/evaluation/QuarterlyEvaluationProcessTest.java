@@ -101,7 +101,8 @@ class QuarterlyEvaluationProcessTest {
     @Test
     void a_fine_needs_the_general_manager_who_may_send_it_back_and_hr_may_raise_then_drop_a_termination_review() {
         fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
-        fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null); // P2's documented warning
+        fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null); // P2's warning: a plan starts
+        assertThat(fixture.published).containsExactly(new WarningConfirmed(Quarter.parse("2026-Q2"), "P2", "PTCO"));
         ProcessInstance evaluation = start("2026-Q3");
         execute(job(evaluation));
         assertThat(fixture.row("2026-Q3", "P2").outcome()).as("third quarter below target").isEqualTo("FINE");
@@ -113,7 +114,16 @@ class QuarterlyEvaluationProcessTest {
         taskService().complete(task(evaluation).getId(), Map.of("gmDecision", "reject", "gmComment", "罚款金额请复核"));
         assertThat(evaluation).isWaitingAt("Task_ConfirmProposals");
         as("hr.head");
-        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm", "terminationPersonCode", "P2"));
+        // P2's plan has not failed (it runs): termination only with HR's override for a serious breach
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm",
+                "terminationPersonCode", "P2"))).hasMessageContaining("没有未达成的改进计划")
+                .hasMessageContaining("Termination needs a failed improvement plan");
+        assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm",
+                "terminationPersonCode", "P2", "terminationOverride", true))).hasMessageContaining("the override needs");
+        taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm", "terminationPersonCode", "P2",
+                "terminationOverride", true, "terminationOverrideReason", "伪造客户合同 forged customer contracts"));
+        assertThat(runtimeService().getVariable(evaluation.getId(), "terminationBasis").toString())
+                .startsWith("人力资源部特批（严重违反公司规定）").endsWith("伪造客户合同 forged customer contracts");
         as("gm");
         taskService().complete(task(evaluation).getId(), Map.of("gmDecision", "approve"));
         execute(job(evaluation));
@@ -144,6 +154,11 @@ class QuarterlyEvaluationProcessTest {
         execute(job(evaluation));
         assertThat(fixture.row("2026-Q4", "P2").outcome()).as("fourth quarter below target")
                 .isEqualTo("DEMOTION_OR_TRANSFER_REVIEW");
+        // P2's plan after the Q2 warning: agreed, then failed (driven through the service: improvement-plan has its own test)
+        long plan = fixture.plans.open(Quarter.parse("2026-Q2"), "P2", "PTCO").planId();
+        fixture.plans.agree(plan, "月销售额达到 100", "销售额 sales", new java.math.BigDecimal("100"), null,
+                "2027-02-10", "sales.head");
+        fixture.plans.close(plan, "failed", "两个月均未达到 100", "sales.head");
         as("hr.head");
         taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm", "terminationPersonCode", "P2"));
         as("gm");
@@ -153,6 +168,10 @@ class QuarterlyEvaluationProcessTest {
         taskService().complete(task(evaluation).getId(), Map.of("terminationHrDecision", "terminate",
                 "terminationHrReason", "警告与改进指导后仍无改善"));
         assertThat(evaluation).isWaitingAt("Task_DecideTerminationGm");
+        assertThat(runtimeService().getVariable(evaluation.getId(), "terminationBasis"))
+                .isEqualTo("改进计划未达成 The improvement plan failed");
+        assertThat(json(evaluation, "terminationPlanTable")).extracting(r -> r.get("step"))
+                .containsExactly("改进计划 Plan（2026-Q2 警告）", "结果 Result");
         as("gm");
         taskService().complete(task(evaluation).getId(), Map.of("terminationGmDecision", "keep",
                 "terminationGmReason", "先调岗 transfer first"));
@@ -202,7 +221,7 @@ class QuarterlyEvaluationProcessTest {
     }
 
     @Test
-    void one_evaluation_per_quarter_and_termination_needs_documented_guidance() {
+    void one_evaluation_per_quarter_and_termination_needs_a_failed_plan_or_an_override() {
         ProcessInstance evaluation = start("2026-Q1");
         assertThatThrownBy(() -> start("2026-Q1")).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("already exists");
@@ -211,7 +230,7 @@ class QuarterlyEvaluationProcessTest {
         execute(job(evaluation));
         as("hr.head");
         assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "confirm",
-                "terminationPersonCode", "P3"))).hasMessageContaining("guidance");
+                "terminationPersonCode", "P3"))).hasMessageContaining("Termination needs a failed improvement plan");
     }
 
     @Test
@@ -240,7 +259,8 @@ class QuarterlyEvaluationProcessTest {
         assertThat(runtimeService().getVariable(evaluation.getId(), "companyName")).isEqualTo("测试公司 PTCO");
         assertThat(json(evaluation, "personOptions")).contains(Map.of("label", "马芳 P1", "value", "P1"),
                 Map.of("label", "P2", "value", "P2")).hasSize(4);
-        assertThat(json(evaluation, "terminationOptions")).as("nobody has documented guidance before Q2").isEmpty();
+        assertThat(json(evaluation, "terminationOptions")).as("nobody has a failed plan: each needs the override")
+                .contains(Map.of("label", "P2（须特批 override only）", "value", "P2")).hasSize(4);
 
         as("hr.head");
         assertThatThrownBy(() -> taskService().complete(task(evaluation).getId(), Map.of("hrDecision", "change",
