@@ -8,7 +8,7 @@ window.PTC_I18N = {
     forecast: '预测', rank: '排名', stage: '阶段', count: '数量', conversion: '转化率', overall: '线索→赢单',
     winRate: '赢单率', lost: '丢单', owner: '负责人', deadline: '期限', lastReport: '最近旬报', action: '措施',
     responsibleDepartment: '责任部门', crossDepartment: '跨部门',
-    missing: { target: '缺目标', actual: '缺实际', both: '目标与实际均缺' }, mom: '环比', noData: '无数据',
+    missing: { target: '缺目标', actual: '缺实际', both: '目标与实际均缺', 'target 0': '目标为 0，无法计算达成率' }, mom: '环比', noData: '无数据',
     status: { green: '达标', amber: '预警', red: '未达标' }, switchTo: 'English', unitName: '名称'
   },
   en: {
@@ -20,7 +20,7 @@ window.PTC_I18N = {
     rank: 'Rank', stage: 'Stage', count: 'Count', conversion: 'Conversion', overall: 'Leads → won', winRate: 'Win rate',
     lost: 'Lost', owner: 'Owner', deadline: 'Deadline', lastReport: 'Last ten-day report', action: 'Action',
     responsibleDepartment: 'Responsible department', crossDepartment: 'cross-department',
-    missing: { target: 'no target', actual: 'no actual', both: 'no target, no actual' }, mom: 'MoM', noData: 'no data',
+    missing: { target: 'no target', actual: 'no actual', both: 'no target, no actual', 'target 0': 'target 0: no attainment' }, mom: 'MoM', noData: 'no data',
     status: { green: 'on target', amber: 'warning', red: 'below target' }, switchTo: '中文', unitName: 'Name'
   }
 };

@@ -53,6 +53,9 @@ final class KpiCalculator {
 
     public record Gap(String unitType, String unitCode, String kpiCode, String companyCode, String missing) {}
 
+    /** The gap of a higher-is-better figure whose target is 0: reported, but no attainment can be computed. */
+    public static final String TARGET_ZERO = "target 0";
+
     /** Where a month's figure rows come from: a list in tests, a streamed query in production. */
     @FunctionalInterface
     public interface FigureSource {
@@ -310,6 +313,10 @@ final class KpiCalculator {
                     if (target == null || actual == null) {
                         String missing = target == null && actual == null ? "both" : target == null ? "target" : "actual";
                         gaps.add(new Gap(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), missing));
+                    } else if (target.signum() == 0 && !ix.kpis[j].lowerIsBetter()) {
+                        // SPEC.md section 6: a higher-is-better target of 0 has no attainment and is listed as a
+                        // data gap, never silently dropped
+                        gaps.add(new Gap(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), TARGET_ZERO));
                     }
                 } else if (weighted != null && weighted[j]) {
                     gaps.add(new Gap(unit.type(), unit.code(), ix.kpis[j].code(), unit.companyCode(), "both"));

@@ -105,6 +105,9 @@ class KpiCalculatorTest {
         assertNumber(result(c, "ACME", "COMPLAINTS").attainment(), "1.5");    // 0 complaints: cannot do better
         Result zeroTarget = result(c, "OTHER", "SALES_AMOUNT");
         assertNumber(zeroTarget.attainment(), null);                          // x / 0 is undefined
+        assertThat(c.gaps()).as("SPEC.md section 6: listed as a data gap, never silently dropped")
+                .extracting(g -> g.unitCode() + " " + g.kpiCode() + " " + g.missing())
+                .containsExactly("OTHER SALES_AMOUNT target 0");
         assertNumber(zeroTarget.deviationPct(), null);
         assertNumber(zeroTarget.deviation(), "10");
         assertThat(zeroTarget.status()).isNull();
