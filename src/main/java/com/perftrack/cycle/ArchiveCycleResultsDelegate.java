@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.archive.ArchiveEntry;
 import com.perftrack.archive.ArchiveService;
 import com.perftrack.kpi.KpiResultService;
@@ -39,8 +40,8 @@ class ArchiveCycleResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String company = (String) execution.getVariable("companyCode");
-        String period = (String) execution.getVariable("period");
+        String company = COMPANY_CODE.get(execution);
+        String period = PERIOD.present(execution);
         Map<String, List<KpiResultView>> byPerson = results.results(period, OrgUnit.PERSON, null).stream()
                 .collect(Collectors.groupingBy(KpiResultView::unitCode));
         int written = 0;
@@ -69,6 +70,6 @@ class ArchiveCycleResultsDelegate implements JavaDelegate {
                 written++;
             }
         }
-        execution.setVariable("archiveEntriesWritten", written);
+        ARCHIVE_ENTRIES_WRITTEN.set(execution, written);
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.kpi.KpiResultService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +21,7 @@ class CalculateKpiResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int rows = results.calculatePeriod((String) execution.getVariable("period"));
-        execution.setVariable("kpiResultCount", rows);
+        int rows = results.calculatePeriod(PERIOD.present(execution));
+        KPI_RESULT_COUNT.set(execution, rows);
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.notification.Notifier;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ class CollectionFollowUpListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String company = (String) task.getVariable("companyCode");
-        String period = (String) task.getVariable("period");
+        String company = COMPANY_CODE.get(task);
+        String period = PERIOD.present(task);
         List<String> open = tasks.openDepartments(task.getProcessInstanceId());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             List<String> lines = new ArrayList<>();
@@ -38,10 +39,9 @@ class CollectionFollowUpListener implements TaskListener {
                 lines.add("- " + department + (missing.isEmpty() ? "：数字已齐，待提交说明 / figures complete, task open"
                         : "：缺 " + String.join("；", missing)));
             }
-            task.setVariableLocal("missingSummary", lines.isEmpty() ? "（全部已报送 / all reported）" : String.join("\n", lines));
+            MISSING_SUMMARY.setLocal(task, lines.isEmpty() ? "（全部已报送 / all reported）" : String.join("\n", lines));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !open.isEmpty()) {
-            Object note = task.getVariable("hrRequestNote") != null ? task.getVariable("hrRequestNote")
-                    : task.getVariable("escalationNote");
+            String note = HR_REQUEST_NOTE.getOr(task, ESCALATION_NOTE.get(task));
             String subject = "【业绩跟踪】" + period + " 请尽快报送数据 / Please report your figures for " + period;
             String body = (note == null ? "" : note + "\n\n") + "尚未报送 / still missing: " + String.join(", ", open);
             notifier.toGroupsAfterCommit(open, subject, body);

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.kpi.FigureService;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -42,10 +43,10 @@ class CollectionTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String department = CollectionTasks.DEPARTMENT_OF_TASK.get(task.getTaskDefinitionKey());
-        String company = (String) task.getVariable("companyCode");
-        String period = (String) task.getVariable("period");
+        String company = COMPANY_CODE.get(task);
+        String period = PERIOD.present(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("figuresReceived", received(figures.countFigures(company, period, department), period));
+            FIGURES_RECEIVED.setLocal(task, received(figures.countFigures(company, period, department), period));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             refuseTooLong(task);
             List<String> missing = figures.missingFigures(company, period, department);

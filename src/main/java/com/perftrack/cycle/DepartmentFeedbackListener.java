@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.meeting.DepartmentFeedback;
 import com.perftrack.security.TaskActor;
 import java.util.List;
@@ -29,30 +30,30 @@ public class DepartmentFeedbackListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<?> actionIds = task.getVariable("followUpActionIds") instanceof List<?> list ? list : List.of();
-        String department = (String) task.getVariable("feedbackDepartment");
+        List<?> actionIds = FOLLOW_UP_ACTION_IDS.get(task) instanceof List<?> list ? list : List.of();
+        String department = FEEDBACK_DEPARTMENT.present(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("feedbackDepartmentName", com.perftrack.security.CommitteeGroup.byId(department).map(g -> g.displayName() + " " + department).orElse(department));
-            task.setVariableLocal("feedbackActions", feedbacks.summary(actionIds, department));
+            FEEDBACK_DEPARTMENT_NAME.setLocal(task, com.perftrack.security.CommitteeGroup.byId(department).map(g -> g.displayName() + " " + department).orElse(department));
+            FEEDBACK_ACTIONS.setLocal(task, feedbacks.summary(actionIds, department));
             // the inputs on the department's execution, where a completed form's values land
-            task.getExecution().setVariableLocal("feedbackKind", feedbacks.suggestedKind(actionIds, department));
-            task.getExecution().setVariableLocal("feedbackComment", null);
+            FEEDBACK_KIND.setLocal(task.getExecution(), feedbacks.suggestedKind(actionIds, department));
+            FEEDBACK_COMMENT.setLocal(task.getExecution(), null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object kind = task.getVariable("feedbackKind");
-            Object text = task.getVariable("feedbackComment");
+            String kind = FEEDBACK_KIND.get(task);
+            String text = FEEDBACK_COMMENT.get(task);
             if (!DepartmentFeedback.SHARE.equals(kind) && !DepartmentFeedback.CRITICISM.equals(kind)) {
                 throw new BadUserRequestException("请选择经验分享或批评 / choose share or criticism");
             }
-            if (text == null || text.toString().isBlank()) {
+            if (text == null) {
                 throw new BadUserRequestException(DepartmentFeedback.SHARE.equals(kind)
                         ? "请记录分享的经验 / record the experience shared" : "请记录批评的内容 / record the criticism");
             }
-            if (text.toString().length() > 4000) {
-                throw new BadUserRequestException("内容最多 4000 个字符，现为 " + text.toString().length()
+            if (text.length() > 4000) {
+                throw new BadUserRequestException("内容最多 4000 个字符，现为 " + text.length()
                         + " / at most 4000 characters");
             }
-            feedbacks.record((String) task.getVariable("companyCode"), (String) task.getVariable("period"), department,
-                    kind.toString(), text.toString().trim(), actionIds, TaskActor.of(task));
+            feedbacks.record(COMPANY_CODE.get(task), PERIOD.present(task), department, kind, text, actionIds,
+                    TaskActor.of(task));
         }
     }
 }

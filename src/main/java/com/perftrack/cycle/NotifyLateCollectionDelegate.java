@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.notification.Notifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ class NotifyLateCollectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String period = (String) execution.getVariable("period");
+        String period = PERIOD.present(execution);
         List<String> late = tasks.openDepartments(execution.getProcessInstanceId());
-        execution.setVariable("missingDepartments", String.join(",", late));
+        MISSING_DEPARTMENTS.set(execution, String.join(",", late));
         if (late.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.organisation.CompanySettings;
 import java.util.Map;
@@ -37,15 +38,15 @@ class OpenMonthlyCycleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String period = calendar.currentPeriod().previous().toString();
-        execution.setVariable("period", period);
+        PERIOD.set(execution, period);
         if (registry.find(company.code(), period).isPresent()) {
             log.info("Cycle {} of company {} is already open; the timer leaves it alone", period, company.code());
-            execution.setVariable("cycleAlreadyOpen", true);
+            CYCLE_ALREADY_OPEN.set(execution, true);
             return;
         }
         var cycle = runtimeService.startProcessInstanceByKey(CYCLE_PROCESS, period,
                 Map.of("period", period, "companyCode", company.code()));
-        execution.setVariable("cycleAlreadyOpen", false);
-        execution.setVariable("cycleProcessInstanceId", cycle.getId());
+        CYCLE_ALREADY_OPEN.set(execution, false);
+        CYCLE_PROCESS_INSTANCE_ID.set(execution, cycle.getId());
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import static com.perftrack.cycle.CycleVariables.*;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
 import java.util.Map;
@@ -28,8 +29,8 @@ class StartImprovementActionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String company = (String) execution.getVariable("companyCode");
-        String period = (String) execution.getVariable("period");
+        String company = COMPANY_CODE.get(execution);
+        String period = PERIOD.present(execution);
         int started = 0;
         for (Finding finding : findings.confirmed(company, period)) { // actions start only from confirmed findings
             for (String department : finding.responsibleDepartmentList()) {
@@ -44,6 +45,6 @@ class StartImprovementActionsDelegate implements JavaDelegate {
                 }
             }
         }
-        execution.setVariable("actionsStarted", started);
+        ACTIONS_STARTED.set(execution, started);
     }
 }
