@@ -1,5 +1,6 @@
 package com.perftrack.meeting;
 
+import static com.perftrack.meeting.ResourceRequestVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class NotifyResourceDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("requestId")).longValue();
-        execution.setVariable("notifiedTo", String.join(",", notices.decided(requests.find(id).orElseThrow())));
+        long id = REQUEST_ID.present(execution);
+        NOTIFIED_TO.set(execution, String.join(",", notices.decided(requests.find(id).orElseThrow())));
     }
 }

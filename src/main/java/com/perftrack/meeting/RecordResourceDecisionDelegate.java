@@ -1,5 +1,6 @@
 package com.perftrack.meeting;
 
+import static com.perftrack.meeting.ResourceRequestVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,8 @@ class RecordResourceDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("requestId")).longValue();
-        requests.decide(id, Boolean.TRUE.equals(execution.getVariable("resourceGranted")),
-                (String) execution.getVariable("resourceDecisionReason"),
-                (String) execution.getVariable("resourceDecidedBy"),
-                Boolean.TRUE.equals(execution.getVariable(ChairStandInListener.STAND_IN_VARIABLE)));
+        requests.decide(REQUEST_ID.present(execution), RESOURCE_GRANTED.getOr(execution, false),
+                RESOURCE_DECISION_REASON.get(execution), RESOURCE_DECIDED_BY.get(execution),
+                COMPLETED_BY_STAND_IN.getOr(execution, false));
     }
 }

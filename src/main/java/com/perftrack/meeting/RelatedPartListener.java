@@ -1,5 +1,6 @@
 package com.perftrack.meeting;
 
+import static com.perftrack.meeting.RelatedNoticeVariables.*;
 import com.perftrack.notification.Notifier;
 import com.perftrack.security.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,14 +25,14 @@ class RelatedPartListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long findingId = ((Number) task.getVariable("findingId")).longValue();
+        long findingId = FINDING_ID.present(task);
         Finding f = decisions.findings().find(findingId).orElseThrow(() -> FindingRefusal.notFound(findingId));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("relatedFindingText", noticeText(f));
-            task.getExecution().setVariable("relatedPart", null);
+            RELATED_FINDING_TEXT.setLocal(task, noticeText(f));
+            RELATED_PART.set(task.getExecution(), null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String part = FormValues.text(task.getVariable("relatedPart"));
-            String department = (String) task.getVariable("relatedDepartment");
+            String part = RELATED_PART.getOr(task, "");
+            String department = RELATED_DEPARTMENT.present(task);
             String user = TaskActor.of(task);
             if (part.isEmpty()) {
                 decisions.findings().acknowledge(findingId, department, user);

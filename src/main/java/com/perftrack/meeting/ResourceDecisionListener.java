@@ -1,8 +1,7 @@
 package com.perftrack.meeting;
 
+import static com.perftrack.meeting.ResourceRequestVariables.*;
 import com.perftrack.security.TaskActor;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,22 +27,20 @@ class ResourceDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = ((Number) task.getVariable("requestId")).longValue();
+        long id = REQUEST_ID.present(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             ResourceRequest request = requests.find(id).orElseThrow();
             Finding finding = findings.find(request.findingId()).orElseThrow();
-            Map<String, Object> local = new HashMap<>();
-            local.put("requestSummary", "**资源需求 #" + request.id() + "**（" + MeetingTexts.departmentName(request.department())
+            REQUEST_SUMMARY.setLocal(task, "**资源需求 #" + request.id() + "**（" + MeetingTexts.departmentName(request.department())
                     + "，" + request.period() + "）\n需要 What：" + request.what() + "\n数量/金额 How much：" + request.amount()
                     + "\n提供方 From：" + request.providerLabel() + "\n\n**问题 #" + finding.number() + " " + finding.title()
                     + "**\n外部原因：" + finding.cause() + "\n影响：" + finding.impact() + "\n解决方案：" + finding.solution());
-            task.setVariablesLocal(local);
             // the inputs on the execution, where a completed form's values land (task-local ones would shadow them)
-            task.getExecution().setVariableLocal("resourceDecision", null);
-            task.getExecution().setVariableLocal("resourceDecisionComment", null);
+            RESOURCE_DECISION.setLocal(task.getExecution(), null);
+            RESOURCE_DECISION_COMMENT.setLocal(task.getExecution(), null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String decision = FormValues.text(task.getVariable("resourceDecision"));
-            String reason = FormValues.text(task.getVariable("resourceDecisionComment"));
+            String decision = RESOURCE_DECISION.get(task);
+            String reason = RESOURCE_DECISION_COMMENT.getOr(task, "");
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
                 throw new BadUserRequestException("请选择批准或拒绝 / choose grant (approve) or decline (reject)");
             }
@@ -54,9 +51,9 @@ class ResourceDecisionListener implements TaskListener {
                 throw new BadUserRequestException("理由最多 " + MAX_REASON + " 个字符，现为 " + reason.length()
                         + " / the reason has at most " + MAX_REASON + " characters");
             }
-            task.getExecution().setVariable("resourceGranted", "approve".equals(decision));
-            task.getExecution().setVariable("resourceDecisionReason", reason);
-            task.getExecution().setVariable("resourceDecidedBy", TaskActor.required(task));
+            RESOURCE_GRANTED.set(task.getExecution(), "approve".equals(decision));
+            RESOURCE_DECISION_REASON.set(task.getExecution(), reason);
+            RESOURCE_DECIDED_BY.set(task.getExecution(), TaskActor.required(task));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * One process variable: its name and its Java type. Each process declares its variables once as
@@ -126,6 +127,13 @@ public final class ProcessVariable<T> {
     private static String trimmed(Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof SpinJsonNode node) {
+            // Tasklist submits a field with the type of the variable it replaces: a Json string reads as its text
+            if (node.isNull()) {
+                return null;
+            }
+            value = node.isString() ? node.stringValue() : node.toString();
         }
         String text = value.toString().trim();
         return text.isEmpty() ? null : text;

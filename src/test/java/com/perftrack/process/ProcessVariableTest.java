@@ -42,6 +42,14 @@ class ProcessVariableTest {
     }
 
     @Test
+    void a_text_tasklist_sent_as_json_reads_as_its_text() {
+        variables.put("resourceDecision", org.camunda.spin.Spin.JSON("\" approve \""));
+        assertThat(ProcessVariable.text("resourceDecision").get(scope)).isEqualTo("approve");
+        variables.put("resourceDecision", org.camunda.spin.Spin.JSON("null"));
+        assertThat(ProcessVariable.text("resourceDecision").get(scope)).isNull();
+    }
+
+    @Test
     void a_missing_answer_is_refused_with_the_sentence_given() {
         ProcessVariable<String> decision = ProcessVariable.text("hrDecision");
         assertThatThrownBy(() -> decision.required(scope, "请选择：确认或修改 / choose confirm or change"))
