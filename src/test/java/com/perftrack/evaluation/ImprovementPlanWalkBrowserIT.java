@@ -31,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (sales.head) agrees the goals, the person (ipw.p1, 马芳) files a ten-day check-in, the head assesses
  * the month and records the result at the plan's date (timers executed by hand). Every form: Chinese
  * chrome, no raw template text, nothing wider than the form. Screenshots in target/screenshots/.
+ *
+ * <p>Runs in Debian's chromium (ChromeDriver, Chinese locale) through {@link com.perftrack.support.TasklistBrowser}.</p>
  */
 @IntegrationTest
 class ImprovementPlanWalkBrowserIT {
