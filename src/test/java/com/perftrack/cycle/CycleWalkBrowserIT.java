@@ -132,12 +132,12 @@ class CycleWalkBrowserIT {
         tasklist.radio("内部原因");
         textfield("原因1的量化影响", "销售额少 25 万元");
         textarea("改进建议", "恢复周拜访计划，每人每周 12 次");
-        tick("相关部门", "市场部 marketing");
-        tick("责任部门", "销售部 sales");
-        tick("责任部门", "市场部 marketing");
+        tasklist.tick("相关部门", "市场部 marketing");
+        tasklist.tick("责任部门", "销售部 sales");
+        tasklist.tick("责任部门", "市场部 marketing");
         textarea("解决方案", "销售部恢复拜访计划；市场部提供华东区线索 50 条");
-        pick("责任人", "马芳", "马芳（华东区）");
-        pick("相关KPI", "销售额", "销售额 SALES_AMOUNT");
+        tasklist.pick("责任人", "马芳", "马芳（华东区）");
+        tasklist.pick("相关KPI", "销售额", "销售额 SALES_AMOUNT");
         complete(sales, "record-department-report-sales");
         Finding finding = findings.findings(COMPANY, PERIOD).get(0);
         assertThat(finding.number()).isEqualTo(1);
@@ -235,17 +235,8 @@ class CycleWalkBrowserIT {
         tasklist.until(d -> !d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).isEmpty());
     }
 
-    /** The visible form field whose label starts with the text. */
-    private WebElement field(String labelStart) {
-        return tasklist.until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
-                .filter(WebElement::isDisplayed)
-                .filter(f -> f.findElements(By.cssSelector("label")).stream().findFirst()
-                        .map(l -> l.getText().trim().startsWith(labelStart)).orElse(false))
-                .findFirst().orElse(null));
-    }
-
     private String fieldValue(String labelStart) {
-        return field(labelStart).findElement(By.cssSelector("textarea, input")).getAttribute("value");
+        return tasklist.field(labelStart).findElement(By.cssSelector("textarea, input")).getAttribute("value");
     }
 
     private void textarea(String labelStart, String value) {
@@ -257,36 +248,12 @@ class CycleWalkBrowserIT {
     }
 
     private void type(String tag, String labelStart, String value) {
-        WebElement input = field(labelStart).findElement(By.cssSelector(tag));
+        WebElement input = tasklist.field(labelStart).findElement(By.cssSelector(tag));
         input.clear();
         input.sendKeys(value);
     }
 
     private void checkbox(String labelStart) {
         tasklist.radio(labelStart);
-    }
-
-    /** Ticks one option of a checklist (its label is the option's label the server put into the task). */
-    private void tick(String fieldLabelStart, String option) {
-        WebElement checklist = field(fieldLabelStart);
-        WebElement label = tasklist.until(d -> checklist.findElements(By.cssSelector("label")).stream()
-                .filter(l -> l.getText().trim().equals(option)).findFirst().orElse(null));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", label);
-        label.click();
-        tasklist.until(d -> (Boolean) tasklist.js("var l = arguments[0]; var i = l.querySelector('input')"
-                + " || (l.htmlFor && document.getElementById(l.htmlFor)); return !!(i && i.checked);", label));
-    }
-
-    /** Chooses an option of a searchable select by typing part of its label and clicking it in the list. */
-    private void pick(String fieldLabelStart, String typed, String option) {
-        WebElement select = field(fieldLabelStart);
-        WebElement input = select.findElement(By.cssSelector("input"));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.click();
-        input.sendKeys(typed);
-        WebElement item = tasklist.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
-        item.click();
-        tasklist.until(d -> option.equals(select.findElement(By.cssSelector("input")).getAttribute("value")));
     }
 }

@@ -108,9 +108,9 @@ class FinalWordWalkBrowserIT {
             tasklist.radio("内部原因");
             textfield("原因1的量化影响", "延迟交付 3 单，约 40 万元");
             textarea("改进建议", "增开夜班");
-            tick("责任部门", "生产部 production");
+            tasklist.tick("责任部门", "生产部 production");
             textarea("解决方案", "生产部增开夜班两周");
-            pick("责任人", "杨", "杨磊（生产部经理）");
+            tasklist.pick("责任人", "杨", "杨磊（生产部经理）");
         });
 
         // a finding the standing office missed
@@ -120,8 +120,8 @@ class FinalWordWalkBrowserIT {
             tasklist.select("提出部门", "质量部 quality");
             textarea("问题与原因", "客户投诉处理超时 8 起");
             tasklist.radio("内部 internal");
-            tick("责任部门", "质量部 quality");
-            pick("责任人", "赵", "赵静（质量部经理）");
+            tasklist.tick("责任部门", "质量部 quality");
+            tasklist.pick("责任人", "赵", "赵静（质量部经理）");
             textarea("改进措施", "投诉 24 小时内响应");
             textfield("期限", "2099-12-31");
         });
@@ -153,7 +153,7 @@ class FinalWordWalkBrowserIT {
         walk(task(cycle, "Task_ConfirmAgenda"), "secgen", "confirm-agenda", "会议目的", () -> {
             assertThat(tasklist.text()).contains("与会人员必须严格控制发言时间").contains("开会时请将手机调到震动")
                     .contains("生产部 production");
-            assertThat(field("发言顺序").findElement(By.cssSelector("input")).getAttribute("value"))
+            assertThat(tasklist.field("发言顺序").findElement(By.cssSelector("input")).getAttribute("value"))
                     .isEqualTo("sales, production, quality");
             textfield("发言顺序", "quality, sales, production");
             textfield("会议日期", "2099-01-15");
@@ -238,43 +238,11 @@ class FinalWordWalkBrowserIT {
         tasklist.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
     }
 
-    private WebElement field(String labelStart) {
-        return tasklist.until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
-                .filter(WebElement::isDisplayed)
-                .filter(f -> f.findElements(By.cssSelector("label")).stream().findFirst()
-                        .map(l -> l.getText().trim().startsWith(labelStart)).orElse(false))
-                .findFirst().orElse(null));
-    }
-
     private void textarea(String labelStart, String value) {
         tasklist.type("textarea", labelStart, value);
     }
 
     private void textfield(String labelStart, String value) {
         tasklist.type("input", labelStart, value);
-    }
-
-    /** Ticks one option of a checklist. */
-    private void tick(String fieldLabelStart, String option) {
-        WebElement checklist = field(fieldLabelStart);
-        WebElement label = tasklist.until(d -> checklist.findElements(By.cssSelector("label")).stream()
-                .filter(l -> l.getText().trim().equals(option)).findFirst().orElse(null));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", label);
-        label.click();
-        tasklist.until(d -> (Boolean) tasklist.js("var l = arguments[0]; var i = l.querySelector('input')"
-                + " || (l.htmlFor && document.getElementById(l.htmlFor)); return !!(i && i.checked);", label));
-    }
-
-    /** Types into a searchable select and picks the option. */
-    private void pick(String fieldLabelStart, String typed, String option) {
-        WebElement select = field(fieldLabelStart);
-        WebElement input = select.findElement(By.cssSelector("input"));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.click();
-        input.sendKeys(typed);
-        WebElement item = tasklist.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
-        item.click();
-        tasklist.until(d -> option.equals(select.findElement(By.cssSelector("input")).getAttribute("value")));
     }
 }

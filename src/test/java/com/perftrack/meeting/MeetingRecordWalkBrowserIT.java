@@ -102,9 +102,9 @@ class MeetingRecordWalkBrowserIT {
         String cycle = startAt("2025-11", "Task_RecordAttendance", List.of());
         Task attendance = task(cycle, "Task_RecordAttendance");
         walk(attendance, "marketing.head", "record-attendance", "到会人员", () -> {
-            tick("到会人员", "王强 vice（副主任 vice chair）");
-            tick("到会人员", "李娜 secgen（秘书长 secretary-general）");
-            tick("到会人员", "陈敏 marketing.head（市场部 Marketing 经理）");
+            tasklist.tick("到会人员", "王强 vice（副主任 vice chair）");
+            tasklist.tick("到会人员", "李娜 secgen（秘书长 secretary-general）");
+            tasklist.tick("到会人员", "陈敏 marketing.head（市场部 Marketing 经理）");
             type("textarea", "说明", "总经理出差");
         }, "张伟 gm（主任 chair）", "刘军 sales.head（销售部 Sales 经理）");
         Attendance who = record.attendance(COMPANY, "2025-11").orElseThrow();
@@ -123,10 +123,10 @@ class MeetingRecordWalkBrowserIT {
             type("input", "原因1的量化影响", "销售额少 30 万元");
             type("textarea", "改进建议", "跨部门抽调 3 名促销员支援华东区");
             type("input", "资源需求的数量或金额", "3 人，2 个月");
-            pick("向谁提出资源需求", "总经理", "总经理 general manager（跨部门的资金或人员 money or people across departments）");
-            tick("责任部门", "销售部 sales");
+            tasklist.pick("向谁提出资源需求", "总经理", "总经理 general manager（跨部门的资金或人员 money or people across departments）");
+            tasklist.tick("责任部门", "销售部 sales");
             type("textarea", "解决方案", "华东区反促销 2 个月");
-            pick("责任人", "马芳", "马芳（华东区）");
+            tasklist.pick("责任人", "马芳", "马芳（华东区）");
         }, "原因1（量化）");
         Finding finding = findings.findings(COMPANY, "2025-11").get(0);
         ResourceRequest request = requests.forFinding(finding.id()).orElseThrow();
@@ -254,46 +254,10 @@ class MeetingRecordWalkBrowserIT {
         tasklist.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
     }
 
-    /** The visible form field whose label starts with the text. */
-    private WebElement field(String labelStart) {
-        return tasklist.until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
-                .filter(WebElement::isDisplayed)
-                .filter(f -> f.findElements(By.cssSelector("label")).stream().findFirst()
-                        .map(l -> l.getText().trim().startsWith(labelStart)).orElse(false))
-                .findFirst().orElse(null));
-    }
-
     private void type(String tag, String labelStart, String value) {
-        WebElement input = field(labelStart).findElement(By.cssSelector(tag));
+        WebElement input = tasklist.field(labelStart).findElement(By.cssSelector(tag));
         tasklist.js("arguments[0].scrollIntoView({block: 'center'});", input);
         input.clear();
         input.sendKeys(value);
-    }
-
-    /** Ticks one option of a checklist (its label is the option's label the server put into the task). */
-    private void tick(String fieldLabelStart, String option) {
-        WebElement checklist = field(fieldLabelStart);
-        WebElement label = tasklist.until(d -> checklist.findElements(By.cssSelector("label")).stream()
-                .filter(l -> l.getText().trim().equals(option)).findFirst().orElse(null));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", label);
-        label.click();
-        tasklist.until(d -> (Boolean) tasklist.js("var l = arguments[0]; var i = l.querySelector('input')"
-                + " || (l.htmlFor && document.getElementById(l.htmlFor)); return !!(i && i.checked);", label));
-    }
-
-    /** Chooses an option of a select by typing part of its label and clicking it in the list. */
-    private void pick(String fieldLabelStart, String typed, String option) {
-        WebElement select = field(fieldLabelStart);
-        WebElement input = select.findElement(By.cssSelector("input"));
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.click();
-        if (!Boolean.TRUE.equals(tasklist.js("return arguments[0].readOnly;", input))) {
-            input.sendKeys(typed);
-        }
-        WebElement item = tasklist.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
-        item.click();
-        tasklist.until(d -> select.getText().contains(option)
-                || option.equals(select.findElement(By.cssSelector("input")).getAttribute("value")));
     }
 }

@@ -263,6 +263,45 @@ public final class TasklistBrowser implements AutoCloseable {
         return visible;
     }
 
+    /** The visible form field whose label starts with the text. */
+    public WebElement field(String labelStart) {
+        return until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(f -> f.findElements(By.cssSelector("label")).stream().findFirst()
+                        .map(l -> l.getText().trim().startsWith(labelStart)).orElse(false))
+                .findFirst().orElse(null));
+    }
+
+    /** Ticks one option of a checklist (its label is the option's label the server put into the task). */
+    public void tick(String fieldLabelStart, String option) {
+        WebElement checklist = field(fieldLabelStart);
+        WebElement label = until(d -> checklist.findElements(By.cssSelector("label")).stream()
+                .filter(l -> l.getText().trim().equals(option)).findFirst().orElse(null));
+        js("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
+        until(d -> (Boolean) js("var l = arguments[0]; var i = l.querySelector('input')"
+                + " || (l.htmlFor && document.getElementById(l.htmlFor)); return !!(i && i.checked);", label));
+    }
+
+    /**
+     * Chooses an option of a select by typing part of its label (searchable selects) and clicking it
+     * in the list.
+     */
+    public void pick(String fieldLabelStart, String typed, String option) {
+        WebElement select = field(fieldLabelStart);
+        WebElement input = select.findElement(By.cssSelector("input"));
+        js("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        if (!Boolean.TRUE.equals(js("return arguments[0].readOnly;", input))) {
+            input.sendKeys(typed);
+        }
+        WebElement item = until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
+        item.click();
+        until(d -> select.getText().contains(option)
+                || option.equals(select.findElement(By.cssSelector("input")).getAttribute("value")));
+    }
+
     /** Clicks the radio option (or checkbox) of the form whose label starts with the text. */
     public void radio(String labelStart) {
         until(d -> {
