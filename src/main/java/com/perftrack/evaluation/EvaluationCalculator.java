@@ -101,7 +101,7 @@ class EvaluationCalculator {
         Map<String, String> roles = new LinkedHashMap<>();
         for (OrgUnit person : organisation.units(companyCode, OrgUnit.PERSON)) {
             String role = person.role() == null || person.role().isBlank() ? DEFAULT_ROLE : person.role();
-            var weights = weightsByRole.computeIfAbsent(role, catalog::weights);
+            var weights = weightsByRole.computeIfAbsent(role, r -> scored(weights(companyCode, quarter, r)));
             var score = scoring.score(kpis, weights, months, byPerson.getOrDefault(person.code(), Map.of()));
             BigDecimal corrected = corrections.get(person.code());
             if (corrected != null) {
@@ -131,6 +131,27 @@ class EvaluationCalculator {
                         null, null, money.amount(), money.rule()));
             }
         }
+        return result;
+    }
+
+    /**
+     * The weights of a role in a company's quarter: those the quarter was confirmed with where it has
+     * been (a later weights file never changes a confirmed quarter), else the catalogue's set for the
+     * quarter (SPEC.md section 7: from its valid_from on).
+     */
+    Map<String, BigDecimal> weights(String companyCode, Quarter quarter, String role) {
+        Map<String, BigDecimal> used = repository.weightsUsed(companyCode, quarter.toString(), role);
+        return used.isEmpty() ? catalog.weights(companyCode, role, quarter).weights() : used;
+    }
+
+    /** A weight of 0 takes a KPI out of the score: it neither counts nor is a data gap. */
+    private static Map<String, BigDecimal> scored(Map<String, BigDecimal> weights) {
+        Map<String, BigDecimal> result = new LinkedHashMap<>();
+        weights.forEach((kpi, weight) -> {
+            if (weight.signum() > 0) {
+                result.put(kpi, weight);
+            }
+        });
         return result;
     }
 

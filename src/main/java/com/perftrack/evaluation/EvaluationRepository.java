@@ -163,6 +163,25 @@ class EvaluationRepository {
     }
 
     /** The company's base for the role (issue 14), else its base for every role ('*'), else null. */
+    /** The weights a company's quarter was confirmed with for a role; empty before it was. */
+    Map<String, BigDecimal> weightsUsed(String companyCode, String quarter, String role) {
+        Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("select kpi_code, weight from evaluation_weight where company_code = ? and quarter = ? and role = ? "
+                + "order by kpi_code").params(companyCode, quarter, role).query(rs -> {
+                    result.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return result;
+    }
+
+    /** Keeps the weights a quarter is confirmed with; the first confirmation's stay. */
+    void keepWeightsUsed(String companyCode, String quarter, String role, Map<String, BigDecimal> weights) {
+        if (!weightsUsed(companyCode, quarter, role).isEmpty()) {
+            return;
+        }
+        weights.forEach((kpi, weight) -> jdbc.sql("insert into evaluation_weight (company_code, quarter, role, kpi_code, "
+                + "weight) values (?, ?, ?, ?, ?)").params(companyCode, quarter, role, kpi, weight).update());
+    }
+
     BigDecimal rewardBase(String companyCode, String peerGroup) {
         return jdbc.sql("select base_amount from reward_base where company_code = ? and peer_group in (?, '*') "
                         + "order by case when peer_group = '*' then 1 else 0 end")

@@ -251,6 +251,9 @@ public class EvaluationService {
                 events.publishEvent(new WarningConfirmed(quarter, e.personCode(), e.companyCode()));
             }
         }
+        // the weights this quarter is confirmed with stay its weights (SPEC.md section 7)
+        rows.stream().map(e -> List.of(e.companyCode(), e.peerGroup())).distinct().forEach(k -> repository
+                .keepWeightsUsed(k.get(0), quarter.toString(), k.get(1), calculator.weights(k.get(0), quarter, k.get(1))));
         repository.publishRun(quarter.toString(), companyCode, calendar.now(),
                 calendar.today().plusDays(settings.appealWindowDays()), confirmedBy, approvedBy);
     }

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/imports/organisation} and {@code /api/imports/figures} (multipart field
- * {@code file}, CSV or XLSX) and their templates.
+ * {@code POST /api/imports/organisation}, {@code /figures}, {@code /kpi-catalogue} and {@code /kpi-weights}
+ * (multipart field {@code file}, CSV or XLSX) and their templates.
  *
  * <p>Who may import: the organisation — its company's HR ({@code hr}) or camunda-admin; figures —
  * any committee group (every group of SPEC.md section 1 except {@code employee}) or camunda-admin.
@@ -35,6 +35,7 @@ class ImportController {
     static final Set<String> FIGURE_IMPORTERS = Arrays.stream(CommitteeGroup.values())
             .filter(g -> g != CommitteeGroup.EMPLOYEE).map(CommitteeGroup::id)
             .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(List.of(Groups.CAMUNDA_ADMIN))));
+    static final Set<String> METHOD_OWNERS = Set.of("hr", "secretary-general", Groups.CAMUNDA_ADMIN);
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportService imports;
@@ -63,11 +64,31 @@ class ImportController {
         }
     }
 
+    /** The KPI catalogue is the installation's: HR, the secretary-general or an administrator change it. */
+    @PostMapping(path = "/kpi-catalogue", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportService.ImportSummary kpiCatalogue(@RequestParam("file") MultipartFile file) throws IOException {
+        ImportRemit.Caller caller = allowed(METHOD_OWNERS);
+        try (ImportGate.Slot slot = gate.enter()) {
+            return imports.importKpiCatalogue(file.getOriginalFilename(), file.getBytes(), caller);
+        }
+    }
+
+    /** Weight sets: HR or the secretary-general of the company, or an administrator. */
+    @PostMapping(path = "/kpi-weights", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportService.ImportSummary kpiWeights(@RequestParam("file") MultipartFile file) throws IOException {
+        ImportRemit.Caller caller = allowed(METHOD_OWNERS);
+        try (ImportGate.Slot slot = gate.enter()) {
+            return imports.importKpiWeights(file.getOriginalFilename(), file.getBytes(), caller);
+        }
+    }
+
     @GetMapping("/{kind}/template")
     ResponseEntity<byte[]> template(@PathVariable String kind) {
         byte[] xlsx = switch (kind) {
             case "organisation" -> ImportTemplates.organisation();
             case "figures" -> ImportTemplates.figures();
+            case "kpi-catalogue" -> ImportTemplates.kpiCatalogue();
+            case "kpi-weights" -> ImportTemplates.kpiWeights();
             default -> throw new UnknownImportException(kind);
         };
         return ResponseEntity.ok().contentType(XLSX)
@@ -92,7 +113,7 @@ class ImportController {
 
     static class UnknownImportException extends RuntimeException {
         UnknownImportException(String kind) {
-            super("没有这种导入 / no import called '" + kind + "': organisation or figures");
+            super("没有这种导入 / no import called '" + kind + "': organisation, figures, kpi-catalogue or kpi-weights");
         }
     }
 }

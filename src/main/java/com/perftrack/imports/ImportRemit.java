@@ -104,6 +104,22 @@ final class ImportRemit {
         return figures(caller, rows, Map.of());
     }
 
+    /** Weight sets: HR and the secretary-general set their own company's; an administrator any. */
+    List<LineError> weights(Caller caller, List<Numbered<com.perftrack.kpi.KpiCatalog.WeightRow>> rows) {
+        if (caller.administrator()) {
+            return List.of();
+        }
+        List<LineError> errors = new ArrayList<>();
+        for (var numbered : rows) {
+            String company = numbered.row().companyCode();
+            if (!caller.companies().includes(company)) {
+                errors.add(new LineError(numbered.line(), "company_code", "您不属于公司 " + company
+                        + "，不能设定其权重 / you are not a member of company " + company + " and cannot set its weights"));
+            }
+        }
+        return errors;
+    }
+
     /**
      * @param kpiSources KPI code → the department (group id) that reports it: a department head
      *                   also reports the company-level figures of the KPIs their department owns

@@ -39,11 +39,13 @@ class ImportService {
     private final ImportLog log;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final com.perftrack.calendar.BusinessCalendar calendar;
 
     ImportService(ImportSettings settings, OrganisationService organisation, OrganisationImporter organisationImporter,
             KpiCatalog catalog, FigureService figures, KpiResultService results, ImportLog log,
-            TransactionTemplate transaction, ApplicationEventPublisher events) {
+            TransactionTemplate transaction, ApplicationEventPublisher events, com.perftrack.calendar.BusinessCalendar calendar) {
         this.events = events;
+        this.calendar = calendar;
         this.settings = settings;
         this.organisation = organisation;
         this.organisationImporter = organisationImporter;
@@ -133,6 +135,66 @@ class ImportService {
             int units = (int) rows.stream().map(OrganisationImporter.UnitRow::code).distinct().count();
             return new ImportSummary("organisation", rows.size(), units, periods, stored.inserted(), stored.updated(),
                     stored.unchanged(), stored.usersCreated(), resultRows, stored.memberships());
+        });
+    }
+
+    /**
+     * The KPI catalogue (SPEC.md section 7): new codes added, known ones renamed; every dashboard shows
+     * the new names at once. A change of aggregation or direction of a KPI with figures is refused.
+     */
+    ImportSummary importKpiCatalogue(String fileName, byte[] content, ImportRemit.Caller caller) {
+        String user = caller.userId();
+        List<KpiCatalog.CatalogueRow> rows;
+        try {
+            Map<String, com.perftrack.kpi.Kpi> stored = new HashMap<>();
+            catalog.all().forEach(k -> stored.put(k.code(), k));
+            rows = new KpiCatalogueFileValidator(stored, catalog.codesWithFigures()).validate(read(content));
+        } catch (ImportRejectedException e) {
+            log.record("kpi-catalogue", fileName, user, false, 0, e.errors().size(), List.of());
+            throw e;
+        }
+        return transaction.execute(status -> {
+            KpiCatalog.StoreSummary stored = catalog.store(rows, user, calendar.now());
+            if (stored.inserted() + stored.updated() > 0) {
+                results.invalidateAll(); // names, units and order show on every month's dashboard
+            }
+            log.record("kpi-catalogue", fileName, user, true, rows.size(), 0, List.of());
+            return new ImportSummary("kpi-catalogue", rows.size(), rows.size(), List.of(), stored.inserted(),
+                    stored.updated(), stored.unchanged(), 0, 0, List.of());
+        });
+    }
+
+    /**
+     * KPI weight sets (SPEC.md section 7), each from its quarter on. Months from the earliest changed
+     * set's quarter are recalculated: which KPIs a person must report (data gaps) follows the weights.
+     */
+    ImportSummary importKpiWeights(String fileName, byte[] content, ImportRemit.Caller caller) {
+        String user = caller.userId();
+        List<KpiCatalog.WeightRow> rows;
+        try {
+            Set<String> companies = new HashSet<>();
+            organisation.companies().forEach(c -> companies.add(c.code()));
+            Set<String> kpis = new HashSet<>();
+            catalog.all().forEach(k -> kpis.add(k.code()));
+            ImportTable table = read(content);
+            rows = new KpiWeightFileValidator(companies, kpis::contains).validate(table);
+            refuseOutsideRemit(new ImportRemit(Map.of()).weights(caller, numbered(table, rows)));
+        } catch (ImportRejectedException e) {
+            log.record("kpi-weights", fileName, user, false, 0, e.errors().size(), List.of());
+            throw e;
+        }
+        List<String> quarters = List.copyOf(new TreeSet<>(rows.stream().map(KpiCatalog.WeightRow::validFrom).toList()));
+        int sets = (int) rows.stream().map(r -> r.companyCode() + '|' + r.role() + '|' + r.validFrom()).distinct().count();
+        return transaction.execute(status -> {
+            KpiCatalog.StoreSummary stored = catalog.storeWeights(rows, user, calendar.now());
+            int resultRows = 0;
+            if (stored.inserted() + stored.updated() > 0) {
+                String from = com.perftrack.calendar.Quarter.parse(quarters.get(0)).months().get(0).toString();
+                resultRows = results.recalculate(figures.periods().stream().filter(p -> p.compareTo(from) >= 0).toList());
+            }
+            log.record("kpi-weights", fileName, user, true, rows.size(), 0, quarters);
+            return new ImportSummary("kpi-weights", rows.size(), sets, quarters, stored.inserted(), stored.updated(),
+                    stored.unchanged(), 0, resultRows, List.of());
         });
     }
 

@@ -24,6 +24,16 @@ final class ImportTemplates {
                 List.of("2026-01", "person", "P-0001", "SALES_AMOUNT", "100000", "95000.50"));
     }
 
+    static byte[] kpiCatalogue() {
+        return workbook("kpi-catalogue", KpiCatalogueFileValidator.COLUMNS,
+                List.of("PROJECT_COMPLETION", "项目完成率", "Project completion", "%", "avg", "higher", "4", "project-management"));
+    }
+
+    static byte[] kpiWeights() {
+        return workbook("kpi-weights", KpiWeightFileValidator.COLUMNS,
+                List.of("ACME", "employee", "SALES_AMOUNT", "50", "2026-Q3"));
+    }
+
     static byte[] workbook(String name, List<String> header, List<String> example) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(name);

@@ -170,11 +170,19 @@ final class KpiCalculator {
     }
 
     /**
-     * @param weightedKpis KPI codes weighted per person role ({@code employee} is the fallback)
+     * @param weightedKpis KPI codes weighted per person role ({@code employee} is the fallback), for every company
      */
     public Calculation calculate(Collection<Unit> units, Collection<KpiDef> kpis, Map<String, Set<String>> weightedKpis,
             Collection<Figure> current, Collection<Figure> previousMonth, Collection<Figure> sameMonthLastYear) {
-        return calculate(units, kpis, weightedKpis, current::forEach, previousMonth::forEach, sameMonthLastYear::forEach);
+        return calculate(units, kpis, KpiCatalog.WeightedKpis.byRole(weightedKpis), current::forEach,
+                previousMonth::forEach, sameMonthLastYear::forEach);
+    }
+
+    /** The same with one weighted-KPI set for every company, by role. */
+    public Calculation calculate(Collection<Unit> units, Collection<KpiDef> kpis, Map<String, Set<String>> weightedKpis,
+            FigureSource current, FigureSource previousMonth, FigureSource sameMonthLastYear) {
+        return calculate(units, kpis, KpiCatalog.WeightedKpis.byRole(weightedKpis), current, previousMonth,
+                sameMonthLastYear);
     }
 
     /**
@@ -182,7 +190,7 @@ final class KpiCalculator {
      * whether a target exists (a person's pair counts for roll-ups only when complete): a source may
      * pass any non-null target, e.g. {@link BigDecimal#ZERO}, for "reported".
      */
-    public Calculation calculate(Collection<Unit> units, Collection<KpiDef> kpis, Map<String, Set<String>> weightedKpis,
+    public Calculation calculate(Collection<Unit> units, Collection<KpiDef> kpis, KpiCatalog.WeightedKpis weightedKpis,
             FigureSource current, FigureSource previousMonth, FigureSource sameMonthLastYear) {
         Index ix = new Index(units, kpis);
         Month now = new Month(ix, true);
@@ -281,7 +289,7 @@ final class KpiCalculator {
         return rank;
     }
 
-    private static List<Gap> gaps(Index ix, Month now, Map<String, Set<String>> weightedKpis) {
+    private static List<Gap> gaps(Index ix, Month now, KpiCatalog.WeightedKpis weightedKpis) {
         int k = ix.kpis.length;
         Map<String, boolean[]> weightedByRole = new HashMap<>();
         List<Gap> gaps = new ArrayList<>();
@@ -296,8 +304,8 @@ final class KpiCalculator {
             }
             boolean[] weighted = null;
             if (reported) {
-                weighted = weightedByRole.computeIfAbsent(String.valueOf(unit.role()), r -> {
-                    Set<String> codes = weightedKpis.getOrDefault(unit.role(), weightedKpis.getOrDefault("employee", Set.of()));
+                weighted = weightedByRole.computeIfAbsent(unit.companyCode() + '\u0000' + unit.role(), r -> {
+                    Set<String> codes = weightedKpis.of(unit.companyCode(), unit.role());
                     boolean[] w = new boolean[k];
                     for (int j = 0; j < k; j++) {
                         w[j] = codes.contains(ix.kpis[j].code());

@@ -96,7 +96,7 @@ public class KpiResultService {
             codes.putIfAbsent(u.type(), u.type());
         });
         kpis.forEach(k -> codes.putIfAbsent(k.code(), k.code()));
-        KpiCalculator.Calculation calculation = calculator.calculate(units, kpis, catalog.weightedKpisByRole(),
+        KpiCalculator.Calculation calculation = calculator.calculate(units, kpis, catalog.weightedKpis(month.quarter()),
                 sink -> figures.calculationFigures(month.toString(), true, codes, sink),
                 sink -> figures.calculationFigures(month.previous().toString(), false, codes, sink),
                 sink -> figures.calculationFigures(month.sameMonthLastYear().toString(), false, codes, sink));
