@@ -26,7 +26,8 @@
   };
   const kpiValue = (code, v) => {
     const kpi = state.filters.kpis.find((k) => k.code === code);
-    return kpi && kpi.unit === 'percent' ? percent(v) : number(v);
+    if (kpi && (kpi.unit === 'percent' || kpi.unit === '%')) { return percent(v); }
+    return number(v, kpi && kpi.decimals !== undefined && kpi.decimals !== null ? kpi.decimals : undefined);
   };
   const escape = (s) => String(s === null || s === undefined ? '' : s).replace(/[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));

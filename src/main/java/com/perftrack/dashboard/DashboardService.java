@@ -58,7 +58,7 @@ class DashboardService {
                 .orElse(companies.isEmpty() ? null : companies.get(0).code());
         return new Filters(scope.userId(), scope.everything(), periods,
                 periods.isEmpty() ? null : periods.get(periods.size() - 1), defaultCompany, companies,
-                catalog.all().stream().map(k -> new KpiInfo(k.code(), k.nameZh(), k.nameEn(), k.unit(), k.direction()))
+                catalog.all().stream().map(k -> new KpiInfo(k.code(), k.nameZh(), k.nameEn(), k.unit(), k.direction(), k.decimals()))
                         .toList(), FORECAST_METHOD);
     }
 

@@ -9,7 +9,7 @@ final class DashboardViews {
     private DashboardViews() {
     }
 
-    record KpiInfo(String code, String nameZh, String nameEn, String unit, String direction) {}
+    record KpiInfo(String code, String nameZh, String nameEn, String unit, String direction, int decimals) {}
 
     record UnitInfo(String unitType, String code, String name, String parentCode, String companyCode) {}
 

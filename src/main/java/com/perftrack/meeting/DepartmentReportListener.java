@@ -101,7 +101,7 @@ class DepartmentReportListener implements TaskListener {
             if (!department.equals(kpi.sourceDepartment()) || r == null || r.target() == null || r.actual() == null) {
                 continue;
             }
-            boolean pct = "percent".equals(kpi.unit());
+            boolean pct = kpi.percent();
             lines.add(kpi.nameZh() + " " + kpi.code() + "：目标 " + value(r.target(), pct) + "，实际 "
                     + value(r.actual(), pct) + "，偏差 " + (pct ? points(r.deviation()) : plain(r.deviation()))
                     + (r.deviationPct() == null ? "" : "（" + percent(r.deviationPct()) + "）")

@@ -80,7 +80,9 @@ class SecurityConfig {
                         // CSRF tokens guard cookie sessions. A browser does re-send cached Basic
                         // credentials to a forged page's post: ForgedRequestFilter refuses those by
                         // their Origin / Sec-Fetch-Site before they get here.
-                        .ignoringRequestMatchers(basicAuthHeader, request -> request.getRequestedSessionId() == null));
+                        .ignoringRequestMatchers(basicAuthHeader, request -> request.getRequestedSessionId() == null))
+                .addFilterAfter(new CsrfCookieFilter(),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.build();
     }
 
