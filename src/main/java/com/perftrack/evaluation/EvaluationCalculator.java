@@ -135,6 +135,36 @@ class EvaluationCalculator {
     }
 
     /**
+     * Each person's score over one month by the quarter's rule (SPEC.md section 4: weighted mean of the
+     * attainments of the KPIs with target and actual, weights of the month's quarter, renormalised);
+     * below target = score under 100%. People without a scorable KPI that month are left out.
+     */
+    Map<String, QuarterScoring.PersonScore> month(String companyCode, Period month) {
+        Quarter quarter = month.quarter();
+        List<String> months = List.of(month.toString());
+        Map<String, Kpi> kpis = catalog.all().stream().collect(Collectors.toMap(Kpi::code, Function.identity()));
+        Map<String, Map<String, List<QuarterScoring.MonthFigure>>> byPerson = new HashMap<>();
+        for (var f : figures.ofCompany(companyCode, quarter)) {
+            if (f.period().equals(month.toString())) {
+                byPerson.computeIfAbsent(f.personCode(), p -> new HashMap<>())
+                        .computeIfAbsent(f.kpiCode(), k -> new ArrayList<>())
+                        .add(new QuarterScoring.MonthFigure(f.period(), f.target(), f.actual()));
+            }
+        }
+        Map<String, Map<String, BigDecimal>> weightsByRole = new HashMap<>();
+        Map<String, QuarterScoring.PersonScore> result = new LinkedHashMap<>();
+        for (OrgUnit person : organisation.units(companyCode, OrgUnit.PERSON)) {
+            String role = person.role() == null || person.role().isBlank() ? DEFAULT_ROLE : person.role();
+            var weights = weightsByRole.computeIfAbsent(role, r -> scored(weights(companyCode, quarter, r)));
+            var score = scoring.score(kpis, weights, months, byPerson.getOrDefault(person.code(), Map.of()));
+            if (score.scorable()) {
+                result.put(person.code(), score);
+            }
+        }
+        return result;
+    }
+
+    /**
      * The weights of a role in a company's quarter: those the quarter was confirmed with where it has
      * been (a later weights file never changes a confirmed quarter), else the catalogue's set for the
      * quarter (SPEC.md section 7: from its valid_from on).

@@ -118,7 +118,7 @@ public class Notifier {
             return List.of();
         }
         SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(sender);
+        message.setFrom(sender == null || sender.isBlank() ? from : sender);
         message.setTo(to.toArray(String[]::new));
         message.setSubject(subject);
         message.setText(body);

@@ -33,6 +33,7 @@ final class EvaluationFixture {
     final ImprovementPlanService plans;
     /** Every event the services published (a confirmed WARNING), in order. */
     final List<Object> published = new ArrayList<>();
+    final CoachingService coaching;
     /** Set by tests that deploy {@code improvement-plan}: then a confirmed WARNING starts the plan as in the application. */
     ImprovementPlanStarter planStarter;
 
@@ -57,6 +58,8 @@ final class EvaluationFixture {
         this.plans = new ImprovementPlanService(new ImprovementPlanRepository(jdbc), organisation, appeals, archive,
                 calendar);
         this.tables = new EvaluationTables(evaluations, organisation, plans);
+        this.coaching = new CoachingService(new CoachingRepository(jdbc), calculator, organisation, appeals, archive,
+                calendar, engine.getRuntimeService(), 10);
     }
 
     Map<Object, Object> beans(Map<Object, Object> beans) {
@@ -77,6 +80,9 @@ final class EvaluationFixture {
         beans.put("planCheckInListener", new PlanCheckInListener(plans));
         beans.put("planAssessmentListener", new PlanAssessmentListener(plans));
         beans.put("improvementPlanSchedule", new ImprovementPlanSchedule(new BusinessCalendar("Asia/Shanghai")));
+        beans.put("coachingSchedule", new CoachingSchedule("0 0 8 10 * ?", new BusinessCalendar("Asia/Shanghai")));
+        beans.put("coachingTalkListener", new CoachingTalkListener(coaching));
+        beans.put("openCoachingTalksDelegate", new OpenCoachingTalksDelegate(coaching, new BusinessCalendar("Asia/Shanghai")));
         return beans;
     }
 
@@ -121,7 +127,7 @@ final class EvaluationFixture {
     }
 
     void clear() {
-        for (String table : new String[] {"archive_entry", "improvement_plan_entry", "improvement_plan", "evaluation_appeal", "evaluation", "evaluation_run", "figure",
+        for (String table : new String[] {"coaching_talk", "archive_entry", "improvement_plan_entry", "improvement_plan", "evaluation_appeal", "evaluation", "evaluation_run", "figure",
                 "org_unit"}) {
             jdbc.sql("delete from " + table).update();
         }
