@@ -5,6 +5,8 @@ import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.kpi.TargetConsistencyService;
+import com.perftrack.kpi.TargetConsistencyView;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
 import com.perftrack.organisation.OrganisationService;
@@ -26,9 +28,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ImportService {
 
-    /** The 200 answer of an import (SPEC.md section 6: rows, units, periods). */
+    /**
+     * The 200 answer of an import (SPEC.md section 6: rows, units, periods). {@code warnings}: what
+     * was stored but deserves a look, e.g. children's targets that do not add up to their parent's.
+     */
     record ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
-            int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships) {}
+            int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships,
+            List<LineError> warnings) {
+
+        ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
+                int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships) {
+            this(kind, rows, units, periods, inserted, updated, unchanged, usersCreated, resultRows, memberships, List.of());
+        }
+    }
 
     private final ImportSettings settings;
     private final OrganisationService organisation;
@@ -39,11 +51,13 @@ class ImportService {
     private final ImportLog log;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final TargetConsistencyService consistency;
 
     ImportService(ImportSettings settings, OrganisationService organisation, OrganisationImporter organisationImporter,
             KpiCatalog catalog, FigureService figures, KpiResultService results, ImportLog log,
-            TransactionTemplate transaction, ApplicationEventPublisher events) {
+            TransactionTemplate transaction, ApplicationEventPublisher events, TargetConsistencyService consistency) {
         this.events = events;
+        this.consistency = consistency;
         this.settings = settings;
         this.organisation = organisation;
         this.organisationImporter = organisationImporter;
@@ -61,27 +75,35 @@ class ImportService {
 
     ImportSummary importFigures(String fileName, byte[] content, ImportRemit.Caller caller) {
         String user = caller.userId();
-        List<FigureView> rows;
+        List<FigureView> validated;
+        List<Integer> lineOfRow = new ArrayList<>();
+        Map<String, OrgUnit> unitsByCode = new HashMap<>();
         try {
             ImportTable table = read(content);
             Map<String, String> unitTypes = new HashMap<>();
-            Map<String, OrgUnit> units = new HashMap<>();
             organisation.allUnits().forEach(u -> {
                 unitTypes.put(u.code(), u.unitType());
-                units.put(u.code(), u);
+                unitsByCode.put(u.code(), u);
             });
             Set<String> kpis = new HashSet<>();
             Map<String, String> kpiSources = new HashMap<>();
+            Map<String, String> kpiUnits = new HashMap<>();
             catalog.all().forEach(k -> {
                 kpis.add(k.code());
                 kpiSources.put(k.code(), k.sourceDepartment());
+                kpiUnits.put(k.code(), k.unit());
             });
-            rows = new FigureFileValidator(unitTypes, kpis::contains).validate(table);
-            refuseOutsideRemit(new ImportRemit(units).figures(caller, numbered(table, rows), kpiSources));
+            FigureFileValidator.Parsed parsed = new FigureFileValidator(unitTypes, kpis::contains).parse(table);
+            refuseOutsideRemit(new ImportRemit(unitsByCode).figures(caller, numbered(table, parsed.rows()), kpiSources));
+            // growth needs the base month's actuals: only for lines the caller may write
+            validated = TargetGrowth.apply(parsed.rows(), parsed.growth(), storedActuals(),
+                    kpi -> TargetGrowth.scaleOf(kpiUnits.get(kpi)));
+            table.lines().stream().limit(validated.size()).forEach(l -> lineOfRow.add(l.number()));
         } catch (ImportRejectedException e) {
             log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;
         }
+        List<FigureView> rows = validated;
         List<String> periods = List.copyOf(new TreeSet<>(rows.stream().map(FigureView::period).toList()));
         int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
         return transaction.execute(status -> {
@@ -92,8 +114,53 @@ class ImportService {
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows, List.of());
+                    stored.unchanged(), 0, resultRows, List.of(), targetWarnings(rows, lineOfRow, unitsByCode));
         });
+    }
+
+    /** Stored actuals of base months for targets given as growth, one read per month. */
+    private TargetGrowth.StoredActuals storedActuals() {
+        Map<String, Map<String, java.math.BigDecimal>> byPeriod = new HashMap<>();
+        return (period, unitType, unitCode, kpiCode) -> java.util.Optional.ofNullable(byPeriod
+                .computeIfAbsent(period, p -> {
+                    Map<String, java.math.BigDecimal> actuals = new HashMap<>();
+                    figures.figures(p, null, null).stream().filter(f -> f.actual() != null)
+                            .forEach(f -> actuals.put(f.unitType() + '|' + f.unitCode() + '|' + f.kpiCode(), f.actual()));
+                    return actuals;
+                }).get(unitType + '|' + unitCode + '|' + kpiCode));
+    }
+
+    /**
+     * Where children's targets do not add up to their parent's in the imported months, for the
+     * companies and KPIs of the file (issue 14), as warnings: the line is the parent's row of the
+     * file, else the first row of one of its children, else 0 (all of them came from earlier imports).
+     */
+    private List<LineError> targetWarnings(List<FigureView> rows, List<Integer> lineOfRow,
+            Map<String, OrgUnit> units) {
+        Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> childLines = new HashMap<>();
+        Map<String, Set<String>> kpisByPeriod = new java.util.TreeMap<>();
+        Set<String> companies = new TreeSet<>();
+        for (int i = rows.size() - 1; i >= 0; i--) { // walking backwards, the first row of a key keeps its line
+            FigureView r = rows.get(i);
+            int line = lineOfRow.get(i);
+            lines.put(r.period() + '|' + r.unitCode() + '|' + r.kpiCode(), line);
+            OrgUnit unit = units.get(r.unitCode());
+            if (unit != null && unit.parentCode() != null) {
+                childLines.put(r.period() + '|' + unit.parentCode() + '|' + r.kpiCode(), line);
+            }
+            if (unit != null) {
+                companies.add(unit.companyCode());
+            }
+            kpisByPeriod.computeIfAbsent(r.period(), p -> new HashSet<>()).add(r.kpiCode());
+        }
+        List<LineError> warnings = new ArrayList<>();
+        for (TargetConsistencyView w : consistency.check(kpisByPeriod, companies)) {
+            String key = w.period() + '|' + w.unitCode() + '|' + w.kpiCode();
+            Integer line = lines.getOrDefault(key, childLines.get(key));
+            warnings.add(new LineError(line == null ? 0 : line, "target", w.message()));
+        }
+        return warnings;
     }
 
     /** The application's own import (demo set-up), trusted like an administrator's. */
