@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TargetConsistencyController {
 
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+
     private final TargetConsistencyService consistency;
     private final ReaderScopes scopes;
     private final CompanySettings company;
@@ -31,7 +33,12 @@ class TargetConsistencyController {
     @GetMapping("/api/target-consistency")
     List<TargetConsistencyView> targetConsistency(@RequestParam String period,
             @RequestParam(required = false) String companyCode) {
-        String month = Period.parse(period).toString();
+        // targets are monthly figures: a quarter or year has no targets of its own to add up
+        if (period == null || !MONTH.matcher(period.trim()).matches()) {
+            throw new IllegalArgumentException("期间格式应为 YYYY-MM（例如 2026-11）/ period must be a month YYYY-MM, got '"
+                    + period + "'");
+        }
+        String month = Period.parse(period.trim()).toString();
         ReaderScope scope = scopes.current();
         String code = scopes.companyOrDefault(scope, companyCode, company.code());
         var rows = scopes.rowFilter(scope);

@@ -101,6 +101,14 @@ class TargetConsistencyIT {
         assertThat(sales.get("childrenTarget").decimalValue()).isEqualByComparingTo("900");
         assertThat(sales.get("difference").decimalValue()).isEqualByComparingTo("300");
         assertThat(texts(sales.get("missingChildren"))).containsExactly("TGT-SOUTH");
+
+        // readers as for /api/kpi-results: another company's employee is refused; without companyCode
+        // the installation's company (DEMO), which has none of TGT's rows
+        assertThat(api.get("/api/target-consistency?period=2025-02&companyCode=TGT", "sales1").status()).isEqualTo(403);
+        var demo = api.get("/api/target-consistency?period=2025-02", "secgen");
+        assertThat(demo.status()).isEqualTo(200);
+        assertThat(demo.body()).doesNotContain("TGT");
+        assertThat(api.get("/api/target-consistency?period=2025-02&companyCode=TGT", null).status()).isEqualTo(401);
     }
 
     @Test
@@ -142,6 +150,7 @@ class TargetConsistencyIT {
         var both = importCsv(HEADER + "2025-09,person,TGT-P1,SALES_AMOUNT,100,,0.10,\n");
         assertThat(both.status()).isEqualTo(422);
         assertThat(api.get("/api/target-consistency?period=2025-13&companyCode=TGT", "secgen").status()).isEqualTo(400);
+        assertThat(api.get("/api/target-consistency?period=2025-Q1&companyCode=TGT", "secgen").status()).isEqualTo(400);
     }
 
     static List<String> texts(JsonNode array) {
