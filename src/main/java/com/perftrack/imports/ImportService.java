@@ -6,7 +6,6 @@ import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
 import com.perftrack.kpi.TargetConsistencyService;
-import com.perftrack.kpi.TargetConsistencyView;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
 import com.perftrack.organisation.OrganisationService;
@@ -96,7 +95,7 @@ class ImportService {
             FigureFileValidator.Parsed parsed = new FigureFileValidator(unitTypes, kpis::contains).parse(table);
             refuseOutsideRemit(new ImportRemit(unitsByCode).figures(caller, numbered(table, parsed.rows()), kpiSources));
             // growth needs the base month's actuals: only for lines the caller may write
-            validated = TargetGrowth.apply(parsed.rows(), parsed.growth(), storedActuals(),
+            validated = TargetGrowth.apply(parsed.rows(), parsed.growth(), TargetGrowth.stored(figures),
                     kpi -> TargetGrowth.scaleOf(kpiUnits.get(kpi)));
             table.lines().stream().limit(validated.size()).forEach(l -> lineOfRow.add(l.number()));
         } catch (ImportRejectedException e) {
@@ -114,53 +113,8 @@ class ImportService {
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows, List.of(), targetWarnings(rows, lineOfRow, unitsByCode));
+                    stored.unchanged(), 0, resultRows, List.of(), TargetWarnings.of(consistency, rows, lineOfRow, unitsByCode));
         });
-    }
-
-    /** Stored actuals of base months for targets given as growth, one read per month. */
-    private TargetGrowth.StoredActuals storedActuals() {
-        Map<String, Map<String, java.math.BigDecimal>> byPeriod = new HashMap<>();
-        return (period, unitType, unitCode, kpiCode) -> java.util.Optional.ofNullable(byPeriod
-                .computeIfAbsent(period, p -> {
-                    Map<String, java.math.BigDecimal> actuals = new HashMap<>();
-                    figures.figures(p, null, null).stream().filter(f -> f.actual() != null)
-                            .forEach(f -> actuals.put(f.unitType() + '|' + f.unitCode() + '|' + f.kpiCode(), f.actual()));
-                    return actuals;
-                }).get(unitType + '|' + unitCode + '|' + kpiCode));
-    }
-
-    /**
-     * Where children's targets do not add up to their parent's in the imported months, for the
-     * companies and KPIs of the file (issue 14), as warnings: the line is the parent's row of the
-     * file, else the first row of one of its children, else 0 (all of them came from earlier imports).
-     */
-    private List<LineError> targetWarnings(List<FigureView> rows, List<Integer> lineOfRow,
-            Map<String, OrgUnit> units) {
-        Map<String, Integer> lines = new HashMap<>();
-        Map<String, Integer> childLines = new HashMap<>();
-        Map<String, Set<String>> kpisByPeriod = new java.util.TreeMap<>();
-        Set<String> companies = new TreeSet<>();
-        for (int i = rows.size() - 1; i >= 0; i--) { // walking backwards, the first row of a key keeps its line
-            FigureView r = rows.get(i);
-            int line = lineOfRow.get(i);
-            lines.put(r.period() + '|' + r.unitCode() + '|' + r.kpiCode(), line);
-            OrgUnit unit = units.get(r.unitCode());
-            if (unit != null && unit.parentCode() != null) {
-                childLines.put(r.period() + '|' + unit.parentCode() + '|' + r.kpiCode(), line);
-            }
-            if (unit != null) {
-                companies.add(unit.companyCode());
-            }
-            kpisByPeriod.computeIfAbsent(r.period(), p -> new HashSet<>()).add(r.kpiCode());
-        }
-        List<LineError> warnings = new ArrayList<>();
-        for (TargetConsistencyView w : consistency.check(kpisByPeriod, companies)) {
-            String key = w.period() + '|' + w.unitCode() + '|' + w.kpiCode();
-            Integer line = lines.getOrDefault(key, childLines.get(key));
-            warnings.add(new LineError(line == null ? 0 : line, "target", w.message()));
-        }
-        return warnings;
     }
 
     /** The application's own import (demo set-up), trusted like an administrator's. */

@@ -1,5 +1,6 @@
 package com.perftrack.imports;
 
+import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.FigureView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,6 +71,17 @@ final class TargetGrowth {
     }
 
     private TargetGrowth() {
+    }
+
+    /** Stored actuals of base months, each month read once (only when a file gives growth). */
+    static StoredActuals stored(FigureService figures) {
+        Map<String, Map<String, BigDecimal>> byPeriod = new HashMap<>();
+        return (period, unitType, unitCode, kpiCode) -> Optional.ofNullable(byPeriod.computeIfAbsent(period, p -> {
+            Map<String, BigDecimal> actuals = new HashMap<>();
+            figures.figures(p, null, null).stream().filter(f -> f.actual() != null)
+                    .forEach(f -> actuals.put(key(p, f.unitType(), f.unitCode(), f.kpiCode()), f.actual()));
+            return actuals;
+        }).get(key(period, unitType, unitCode, kpiCode)));
     }
 
     /**
