@@ -12,11 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a figures file (SPEC.md section 4: {@code period,unit_type,unit_code,kpi_code,target,actual})
- * line by line and reports every bad line, not only the first.
+ * line by line and reports every bad line, not only the first. Optional columns
+ * {@code target_growth} and {@code growth_base} give a target as growth over a base period
+ * ({@link TargetGrowth}); the target is then computed after validation.
  */
 final class FigureFileValidator {
 
     static final List<String> COLUMNS = List.of("period", "unit_type", "unit_code", "kpi_code", "target", "actual");
+    /** Optional, in any position: a target as growth (issue 14). */
+    static final List<String> GROWTH_COLUMNS = List.of("target_growth", "growth_base");
     static final Set<String> UNIT_TYPES = Set.of("company", "department", "region", "person");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity|∞)");
@@ -38,10 +42,20 @@ final class FigureFileValidator {
         this.kpiExists = kpiExists;
     }
 
+    /** The validated rows, in file order, and the rows whose target is still to be computed from growth. */
+    record Parsed(List<FigureView> rows, List<TargetGrowth.Request> growth) {
+    }
+
+    /** The rows of a file without growth columns (a growth row's target is still null here: use {@link #parse}). */
     List<FigureView> validate(ImportTable table) {
-        int[] index = Columns.indexes(table.header(), COLUMNS);
+        return parse(table).rows();
+    }
+
+    Parsed parse(ImportTable table) {
+        int[] index = Columns.indexes(table.header(), COLUMNS, GROWTH_COLUMNS);
         List<LineError> errors = new ArrayList<>();
         List<FigureView> rows = new ArrayList<>();
+        List<TargetGrowth.Request> growth = new ArrayList<>();
         for (ImportTable.Line line : table.lines()) {
             int before = errors.size();
             if (line.cells().size() < table.header().size()) {
@@ -81,14 +95,51 @@ final class FigureFileValidator {
             }
             BigDecimal target = number(line.cell(index[4]), "target", line.number(), errors);
             BigDecimal actual = number(line.cell(index[5]), "actual", line.number(), errors);
+            TargetGrowth.Request request = growth(line, index[6], index[7], rows.size(), target != null, errors);
             if (errors.size() == before) {
+                if (request != null) {
+                    growth.add(request);
+                }
                 rows.add(new FigureView(period, unitType, unitCode, kpiCode, target, actual));
             }
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return rows;
+        return new Parsed(rows, growth);
+    }
+
+    /**
+     * The line's growth request, or null. Both a target and a growth are refused as ambiguous (which
+     * one did the writer mean?); so is a base without a growth.
+     */
+    private static TargetGrowth.Request growth(ImportTable.Line line, int growthColumn, int baseColumn, int rowIndex,
+            boolean hasTarget, List<LineError> errors) {
+        String growthText = growthColumn < 0 ? "" : line.cell(growthColumn);
+        String baseText = baseColumn < 0 ? "" : line.cell(baseColumn);
+        if (growthText.isEmpty()) {
+            if (!baseText.isEmpty()) {
+                errors.add(new LineError(line.number(), "growth_base", "填写了 growth_base 但没有 target_growth / "
+                        + "growth_base is only used with target_growth"));
+            }
+            return null;
+        }
+        int before = errors.size();
+        BigDecimal growth = number(growthText, "target_growth", line.number(), errors);
+        if (growth != null && (growth.compareTo(BigDecimal.ONE.negate()) <= 0 || growth.compareTo(TargetGrowth.MAX_GROWTH) > 0)) {
+            errors.add(new LineError(line.number(), "target_growth", "增长率须大于 -1 且不超过 10，用小数表示（增长10%写 0.10）"
+                    + " / growth is a fraction above -1 and at most 10: write 0.10 for +10%, got '" + growthText + "'"));
+        }
+        if (hasTarget) {
+            errors.add(new LineError(line.number(), "target_growth", "target 与 target_growth 只能填一个 / "
+                    + "give either target or target_growth, not both"));
+        }
+        var base = TargetGrowth.Base.of(baseText);
+        if (base.isEmpty()) {
+            errors.add(new LineError(line.number(), "growth_base", "未知基期 '" + baseText
+                    + "'，应为 previous_month（上月，默认）或 same_month_last_year（去年同月）/ unknown growth base"));
+        }
+        return errors.size() == before ? new TargetGrowth.Request(rowIndex, line.number(), growth, base.get()) : null;
     }
 
     /** Empty = not reported (null). */

@@ -5,6 +5,7 @@ import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.kpi.TargetConsistencyService;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
 import com.perftrack.organisation.OrganisationService;
@@ -26,9 +27,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ImportService {
 
-    /** The 200 answer of an import (SPEC.md section 6: rows, units, periods). */
+    /**
+     * The 200 answer of an import (SPEC.md section 6: rows, units, periods). {@code warnings}: what
+     * was stored but deserves a look, e.g. children's targets that do not add up to their parent's.
+     */
     record ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
-            int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships) {}
+            int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships,
+            List<LineError> warnings) {
+
+        ImportSummary(String kind, int rows, int units, List<String> periods, int inserted, int updated,
+                int unchanged, int usersCreated, int resultRows, List<OrganisationImporter.Membership> memberships) {
+            this(kind, rows, units, periods, inserted, updated, unchanged, usersCreated, resultRows, memberships, List.of());
+        }
+    }
 
     private final ImportSettings settings;
     private final OrganisationService organisation;
@@ -40,12 +51,15 @@ class ImportService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final com.perftrack.calendar.BusinessCalendar calendar;
+    private final TargetConsistencyService consistency;
 
     ImportService(ImportSettings settings, OrganisationService organisation, OrganisationImporter organisationImporter,
             KpiCatalog catalog, FigureService figures, KpiResultService results, ImportLog log,
-            TransactionTemplate transaction, ApplicationEventPublisher events, com.perftrack.calendar.BusinessCalendar calendar) {
+            TransactionTemplate transaction, ApplicationEventPublisher events, com.perftrack.calendar.BusinessCalendar calendar,
+            TargetConsistencyService consistency) {
         this.events = events;
         this.calendar = calendar;
+        this.consistency = consistency;
         this.settings = settings;
         this.organisation = organisation;
         this.organisationImporter = organisationImporter;
@@ -63,27 +77,35 @@ class ImportService {
 
     ImportSummary importFigures(String fileName, byte[] content, ImportRemit.Caller caller) {
         String user = caller.userId();
-        List<FigureView> rows;
+        List<FigureView> validated;
+        List<Integer> lineOfRow = new ArrayList<>();
+        Map<String, OrgUnit> unitsByCode = new HashMap<>();
         try {
             ImportTable table = read(content);
             Map<String, String> unitTypes = new HashMap<>();
-            Map<String, OrgUnit> units = new HashMap<>();
             organisation.allUnits().forEach(u -> {
                 unitTypes.put(u.code(), u.unitType());
-                units.put(u.code(), u);
+                unitsByCode.put(u.code(), u);
             });
             Set<String> kpis = new HashSet<>();
             Map<String, String> kpiSources = new HashMap<>();
+            Map<String, Integer> kpiDecimals = new HashMap<>();
             catalog.all().forEach(k -> {
                 kpis.add(k.code());
                 kpiSources.put(k.code(), k.sourceDepartment());
+                kpiDecimals.put(k.code(), k.decimals());
             });
-            rows = new FigureFileValidator(unitTypes, kpis::contains).validate(table);
-            refuseOutsideRemit(new ImportRemit(units).figures(caller, numbered(table, rows), kpiSources));
+            FigureFileValidator.Parsed parsed = new FigureFileValidator(unitTypes, kpis::contains).parse(table);
+            refuseOutsideRemit(new ImportRemit(unitsByCode).figures(caller, numbered(table, parsed.rows()), kpiSources));
+            // growth needs the base month's actuals: only for lines the caller may write
+            validated = TargetGrowth.apply(parsed.rows(), parsed.growth(), TargetGrowth.stored(figures),
+                    kpi -> kpiDecimals.getOrDefault(kpi, 2));
+            table.lines().stream().limit(validated.size()).forEach(l -> lineOfRow.add(l.number()));
         } catch (ImportRejectedException e) {
             log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;
         }
+        List<FigureView> rows = validated;
         List<String> periods = List.copyOf(new TreeSet<>(rows.stream().map(FigureView::period).toList()));
         int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
         return transaction.execute(status -> {
@@ -94,7 +116,7 @@ class ImportService {
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows, List.of());
+                    stored.unchanged(), 0, resultRows, List.of(), TargetWarnings.of(consistency, rows, lineOfRow, unitsByCode));
         });
     }
 

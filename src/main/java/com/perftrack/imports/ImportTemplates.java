@@ -19,9 +19,20 @@ final class ImportTemplates {
                 List.of("person", "P-0001", "张三", "R-EAST", "zhang.san", "zhang.san@example.com", "employee"));
     }
 
+    /**
+     * The first sheet is the file to fill in (only it is imported); a second sheet explains the
+     * optional columns, e.g. a target given as growth (issue 14).
+     */
     static byte[] figures() {
         return workbook("figures", FigureFileValidator.COLUMNS,
-                List.of("2026-01", "person", "P-0001", "SALES_AMOUNT", "100000", "95000.50"));
+                List.of("2026-01", "person", "P-0001", "SALES_AMOUNT", "100000", "95000.50"), List.of(
+                        List.of("可选列 optional column", "说明 meaning", "示例 example"),
+                        List.of("target_growth", "目标按增长率给出（小数，0.10 = 增长10%），此时 target 留空；目标 = 基期实际值 × (1 + 增长率) / "
+                                + "target as growth over the base month's actual (a fraction); leave target empty", "0.10"),
+                        List.of("growth_base", "基期：previous_month（上月，默认）或 same_month_last_year（去年同月）/ "
+                                + "the base month: previous_month (default) or same_month_last_year", "previous_month"),
+                        List.of("", "例：2026-02 的目标为 2026-01 实际值增长 10% / e.g. 2026-02's target is 2026-01's actual + 10%:",
+                                "2026-02,person,P-0001,SALES_AMOUNT,,,0.10,previous_month")));
     }
 
     static byte[] kpiCatalogue() {
@@ -35,6 +46,10 @@ final class ImportTemplates {
     }
 
     static byte[] workbook(String name, List<String> header, List<String> example) {
+        return workbook(name, header, example, List.of());
+    }
+
+    private static byte[] workbook(String name, List<String> header, List<String> example, List<List<String>> notes) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(name);
             var text = workbook.createCellStyle();
@@ -45,6 +60,15 @@ final class ImportTemplates {
             }
             write(sheet.createRow(0), header);
             write(sheet.createRow(1), example);
+            if (!notes.isEmpty()) {
+                Sheet help = workbook.createSheet("说明 notes");
+                for (int r = 0; r < notes.size(); r++) {
+                    write(help.createRow(r), notes.get(r));
+                }
+                help.setColumnWidth(0, 18 * 256);
+                help.setColumnWidth(1, 90 * 256);
+                help.setColumnWidth(2, 40 * 256);
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
