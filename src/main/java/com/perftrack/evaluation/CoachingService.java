@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +53,13 @@ public class CoachingService {
     private final ArchiveService archive;
     private final BusinessCalendar calendar;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final int daysToRecord;
 
     CoachingService(CoachingRepository talks, EvaluationCalculator calculator, OrganisationService organisation,
             AppealService appeals, ArchiveService archive, BusinessCalendar calendar, RuntimeService runtime,
-            @Value("${ptc.coaching.days-to-record:10}") int daysToRecord) {
+            IdentityService identity, @Value("${ptc.coaching.days-to-record:10}") int daysToRecord) {
+        this.identity = identity;
         this.talks = talks;
         this.calculator = calculator;
         this.organisation = organisation;
@@ -106,8 +110,18 @@ public class CoachingService {
         variables.putValue(ATTAINMENTS_TEXT.name(), attainments(score));
         variables.putValue(DUE_DATE.name(), calendar.today().plusDays(daysToRecord).toString());
         variables.putValue("companyCode", companyCode); // the tenant: the company's people see the task
-        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, month + ":" + personCode, variables);
-        talks.assign(id, instance.getId());
+        // the application opens the talk, not the caller: nobody may start coaching-talk through the
+        // engine's REST API with a manager of their choosing (no CREATE_INSTANCE for anyone)
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, month + ":" + personCode, variables);
+            talks.assign(id, instance.getId());
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
         return Optional.of(new Opened(id, personCode, month.toString(), manager.get()));
     }
 

@@ -59,7 +59,7 @@ final class EvaluationFixture {
                 calendar);
         this.tables = new EvaluationTables(evaluations, organisation, plans);
         this.coaching = new CoachingService(new CoachingRepository(jdbc), calculator, organisation, appeals, archive,
-                calendar, engine.getRuntimeService(), 10);
+                calendar, engine.getRuntimeService(), engine.getIdentityService(), 10);
     }
 
     Map<Object, Object> beans(Map<Object, Object> beans) {

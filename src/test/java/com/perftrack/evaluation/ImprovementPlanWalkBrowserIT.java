@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,30 +99,30 @@ class ImprovementPlanWalkBrowserIT {
         String end = calendar.today().plusDays(40).toString();
 
         walk(task("Task_AgreeGoals"), "sales.head", "improvement-plan-agree-goals", "改进目标", () -> {
-            textarea("改进目标", "月销售额达到 90 万元，新客户 3 家");
-            number("衡量指标", "月销售额（万元）");
-            number("目标值", "90");
-            textarea("提供的支持", "每周陪同拜访一次重点客户");
-            date("计划结束日期", end);
+            tasklist.type("textarea", "改进目标", "月销售额达到 90 万元，新客户 3 家");
+            tasklist.type("input", "衡量指标", "月销售额（万元）");
+            tasklist.type("input", "目标值", "90");
+            tasklist.type("textarea", "提供的支持", "每周陪同拜访一次重点客户");
+            tasklist.date("计划结束日期", end);
         }, "马芳 IPW-P1", "2026-Q3");
         assertThat(runtimeService.getVariable(plan, "planEndDate")).isEqualTo(end);
 
         runJob("Timer_CheckInDue");
         walk(task("Task_CheckIn"), "ipw.p1", "improvement-plan-check-in", "指标当前值", () -> {
-            number("指标当前值", "35.5");
-            textarea("本旬进展", "拜访重点客户 6 家，签约 1 家");
+            tasklist.type("input", "指标当前值", "35.5");
+            tasklist.type("textarea", "本旬进展", "拜访重点客户 6 家，签约 1 家");
         }, "月销售额达到 90 万元", "月销售额（万元）");
 
         runJob("Timer_AssessmentDue");
         walk(task("Task_AssessMonth"), "sales.head", "improvement-plan-assess-month", "评估结论", () -> {
             tasklist.radio("落后于计划");
-            textarea("评估意见", "本月 35.5 万元，落后于计划");
+            tasklist.type("textarea", "评估意见", "本月 35.5 万元，落后于计划");
         }, "马芳 IPW-P1", "旬报 Check-in", "拜访重点客户 6 家");
 
         runJob("Timer_PlanEnds");
         walk(task("Task_RecordResult"), "sales.head", "improvement-plan-record-result", "结果", () -> {
             tasklist.radio("未达成");
-            textarea("依据", "结束时月销售额 60 万元，未达到 90 万元");
+            tasklist.type("textarea", "依据", "结束时月销售额 60 万元，未达到 90 万元");
         }, "马芳 IPW-P1", "月度评估 Assessment", "本月 35.5 万元，落后于计划");
         tasklist.until(d -> runtimeService.createProcessInstanceQuery().processInstanceId(plan).count() == 0);
         ImprovementPlan stored = plans.plansOf("IPW-P1").get(0);
@@ -172,33 +170,5 @@ class ImprovementPlanWalkBrowserIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no job at " + activityId);
-    }
-
-    private WebElement field(String labelStart) {
-        return tasklist.until(d -> d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
-                .filter(f -> f.isDisplayed() && !f.findElements(By.cssSelector("label")).isEmpty()
-                        && f.findElements(By.cssSelector("label")).get(0).getText().trim().startsWith(labelStart))
-                .findFirst().orElse(null));
-    }
-
-    private void date(String labelStart, String isoDate) {
-        WebElement input = field(labelStart).findElement(By.cssSelector("input.fjs-input"));
-        tasklist.js("var p = arguments[1].split('-');"
-                + "arguments[0]._flatpickr.setDate(new Date(+p[0], +p[1] - 1, +p[2]), true);", input, isoDate);
-        input.sendKeys(Keys.ESCAPE);
-    }
-
-    private void textarea(String labelStart, String value) {
-        type(field(labelStart).findElement(By.cssSelector("textarea")), value);
-    }
-
-    private void number(String labelStart, String value) {
-        type(field(labelStart).findElement(By.cssSelector("input")), value);
-    }
-
-    private void type(WebElement input, String value) {
-        tasklist.js("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(value);
     }
 }

@@ -302,6 +302,14 @@ public final class TasklistBrowser implements AutoCloseable {
                 || option.equals(select.findElement(By.cssSelector("input")).getAttribute("value")));
     }
 
+    /** Sets the date field whose label starts with the text to an ISO date, through its date picker. */
+    public void date(String labelStart, String isoDate) {
+        WebElement input = field(labelStart).findElement(By.cssSelector("input.fjs-input"));
+        js("var p = arguments[1].split('-');"
+                + "arguments[0]._flatpickr.setDate(new Date(+p[0], +p[1] - 1, +p[2]), true);", input, isoDate);
+        input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    }
+
     /** Clicks the radio option (or checkbox) of the form whose label starts with the text. */
     public void radio(String labelStart) {
         until(d -> {
