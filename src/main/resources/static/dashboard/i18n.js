@@ -1,7 +1,7 @@
 // Chinese first; English when the user switches (kept in localStorage).
 window.PTC_I18N = {
   zh: {
-    title: '业绩跟踪看板', imports: '数据导入', catalogue: 'KPI 目录与权重', archive: '业绩跟踪档案', tasklist: '任务', apiDocs: 'API 文档', export: '导出月度跟踪表',
+    title: '业绩跟踪看板', imports: '数据导入', catalogue: 'KPI 目录与权重', recognition: '公开表彰', archive: '业绩跟踪档案', tasklist: '任务', apiDocs: 'API 文档', export: '导出月度跟踪表',
     logout: '退出', period: '期间', company: '公司', unit: '单位', trend: '趋势与预测', forecastBy: '预测方法',
     funnel: '销售漏斗', breakdown: '分解排名', region: '区域', department: '部门', person: '个人',
     actions: '进行中的改进措施', gaps: '数据缺口', none: '暂无', target: '目标', actual: '实际', attainment: '达成率',
@@ -12,7 +12,7 @@ window.PTC_I18N = {
     status: { green: '达标', amber: '预警', red: '未达标' }, switchTo: 'English', unitName: '名称'
   },
   en: {
-    title: 'Performance tracking dashboard', imports: 'Import data', catalogue: 'KPI catalogue and weights', archive: 'Tracking archive', tasklist: 'Tasks', apiDocs: 'API docs',
+    title: 'Performance tracking dashboard', imports: 'Import data', catalogue: 'KPI catalogue and weights', recognition: 'Recognition', archive: 'Tracking archive', tasklist: 'Tasks', apiDocs: 'API docs',
     export: 'Export monthly tracking sheet', logout: 'Log out', period: 'Period', company: 'Company', unit: 'Unit',
     trend: 'Trend and forecast', forecastBy: 'Forecast method', funnel: 'Sales funnel', breakdown: 'Breakdown and rank',
     region: 'Region', department: 'Department', person: 'Person', actions: 'Open improvement actions',

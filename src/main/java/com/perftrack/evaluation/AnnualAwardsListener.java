@@ -64,12 +64,17 @@ class AnnualAwardsListener implements TaskListener {
         if (!"approve".equals(decision)) {
             return;
         }
+        List<RecognitionService.Honour> honours = new java.util.ArrayList<>();
         for (Proposal p : proposals) {
+            honours.add(new RecognitionService.Honour(p.personCode(), p.award().chinese() + " "
+                    + p.award().english() + "（" + quarter.year() + " 年度）", p.reason()));
             evaluations.recordDecision("ANNUAL_AWARD:" + quarter.year() + ":" + p.personCode() + ":" + p.award().name(),
                     p.personCode(), quarter, "REWARD", "年度奖励：" + p.award().chinese() + "（" + quarter.year()
                             + " 年）；理由：" + p.reason() + "；提议 proposed by " + ANNUAL_PROPOSED_BY.get(task)
                             + "，批准 approved by " + user, user);
         }
+        evaluations.announce(new Recognised(RecognitionService.ANNUAL_AWARD, String.valueOf(quarter.year()),
+                quarter.year() + " 年度奖励 annual awards", honours));
     }
 
     private void prefill(DelegateTask task, Quarter quarter, String company) {

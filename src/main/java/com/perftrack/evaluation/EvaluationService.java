@@ -228,9 +228,14 @@ public class EvaluationService {
         if (gmNeeded && (approvedBy == null || approvedBy.isBlank())) {
             throw new IllegalStateException("罚款、降级/调岗评审须经总经理批准 / fines and demotion reviews need the general manager");
         }
+        List<RecognitionService.Honour> bonuses = new ArrayList<>();
         for (EvaluationView e : rows) {
             if (!EvaluationView.PROPOSED.equals(e.state())) {
                 continue;
+            }
+            if (Outcomes.BONUS.equals(e.outcome())) {
+                bonuses.add(new RecognitionService.Honour(e.personCode(), "季度奖金 Quarterly bonus " + quarter,
+                        "得分 score " + EvaluationLabels.percent(e.score()) + "，排名 rank " + EvaluationLabels.rank(e)));
             }
             String approver = Outcomes.needsGeneralManager(e.outcome()) ? approvedBy : null;
             repository.confirm(quarter.toString(), e.personCode(), confirmedBy, approver, calendar.now());
@@ -251,11 +256,19 @@ public class EvaluationService {
                 events.publishEvent(new WarningConfirmed(quarter, e.personCode(), e.companyCode()));
             }
         }
+        // the quarter's bonus people are recognised in public (issue 17), in this transaction
+        events.publishEvent(new Recognised(RecognitionService.QUARTER_BONUS, quarter.toString(),
+                quarter + " 季度奖金 quarterly bonuses", bonuses));
         // the weights this quarter is confirmed with stay its weights (SPEC.md section 7)
         rows.stream().map(e -> List.of(e.companyCode(), e.peerGroup())).distinct().forEach(k -> repository
                 .keepWeightsUsed(k.get(0), quarter.toString(), k.get(1), calculator.weights(k.get(0), quarter, k.get(1))));
         repository.publishRun(quarter.toString(), companyCode, calendar.now(),
                 calendar.today().plusDays(settings.appealWindowDays()), confirmedBy, approvedBy);
+    }
+
+    /** Recognition in public of people an approved decision honours (annual awards). */
+    void announce(Recognised recognised) {
+        events.publishEvent(recognised);
     }
 
     /** Records a human decision (termination, annual award) in the person's archive. */

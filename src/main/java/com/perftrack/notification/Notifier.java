@@ -97,6 +97,39 @@ public class Notifier {
         }
     }
 
+    /**
+     * An announcement to everybody of a company (the members of its tenant with an e-mail address), once
+     * the transaction has committed, best effort: what it announces is stored whether or not it is mailed.
+     */
+    public void toCompanyAfterCommit(String companyCode, String subject, String body) {
+        Runnable send = () -> {
+            try {
+                Set<String> to = new LinkedHashSet<>();
+                for (int first = 0;; first += PAGE) {
+                    List<User> members = identityService.createUserQuery().memberOfTenant(companyCode).orderByUserId()
+                            .asc().listPage(first, PAGE);
+                    members.stream().map(User::getEmail).filter(Notifier::present).forEach(to::add);
+                    if (members.size() < PAGE) {
+                        break;
+                    }
+                }
+                send(from, to, "company " + companyCode, subject, body);
+            } catch (RuntimeException e) {
+                log.warn("Mail '{}' to company {} failed: {}", subject, companyCode, e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
     private void addMembers(String groupId, Set<String> to) {
         for (int first = 0;; first += PAGE) {
             List<User> members = identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc()

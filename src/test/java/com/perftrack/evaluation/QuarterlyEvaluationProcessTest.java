@@ -102,7 +102,14 @@ class QuarterlyEvaluationProcessTest {
     void a_fine_needs_the_general_manager_who_may_send_it_back_and_hr_may_raise_then_drop_a_termination_review() {
         fixture.evaluations.evaluate(Quarter.parse("2026-Q2"));
         fixture.evaluations.publish(Quarter.parse("2026-Q2"), "hr.head", null); // P2's warning: a plan starts
-        assertThat(fixture.published).containsExactly(new WarningConfirmed(Quarter.parse("2026-Q2"), "P2", "PTCO"));
+        assertThat(fixture.published).hasSize(2).first()
+                .isEqualTo(new WarningConfirmed(Quarter.parse("2026-Q2"), "P2", "PTCO"));
+        // and P1's bonus is recognised in public (issue 17)
+        assertThat(fixture.published.get(1)).isInstanceOfSatisfying(Recognised.class, r -> {
+            assertThat(r.kind()).isEqualTo(RecognitionService.QUARTER_BONUS);
+            assertThat(r.period()).isEqualTo("2026-Q2");
+            assertThat(r.honours()).extracting(RecognitionService.Honour::personCode).containsExactly("P1");
+        });
         ProcessInstance evaluation = start("2026-Q3");
         execute(job(evaluation));
         assertThat(fixture.row("2026-Q3", "P2").outcome()).as("third quarter below target").isEqualTo("FINE");

@@ -37,6 +37,8 @@ class SpecialContributionAwardProcessTest {
             .builder(db.configuration(beans)).assertClassCoverageAtLeast(1.0).build();
 
     ProcessEngine processEngine;
+    /** What the award publishes for public recognition (RecognitionService keeps and announces it). */
+    final java.util.List<Object> recognised = new java.util.ArrayList<>();
 
     @BeforeEach
     void wire() {
@@ -44,7 +46,7 @@ class SpecialContributionAwardProcessTest {
         var calendar = new BusinessCalendar("Asia/Shanghai");
         beans.put("specialAwardProposalListener", new SpecialAwardProposalListener(new OrganisationService(db.jdbc())));
         beans.put("specialAwardDecisionListener", new SpecialAwardDecisionListener());
-        beans.put("archiveSpecialAwardDelegate", new ArchiveSpecialAwardDelegate(new ArchiveService(db.jdbc(), calendar), calendar));
+        beans.put("archiveSpecialAwardDelegate", new ArchiveSpecialAwardDelegate(new ArchiveService(db.jdbc(), calendar), calendar, recognised::add));
         db.jdbc().sql("insert into org_unit (code, unit_type, name, company_code, user_id, role, updated_at) "
                 + "values ('AW-P1', 'person', '马芳', 'ACME', 'sales1', 'employee', current_timestamp)").update();
     }
@@ -74,6 +76,10 @@ class SpecialContributionAwardProcessTest {
             assertThat(e.summary()).contains("特殊贡献奖").contains("奖金 5000 元");
             assertThat(e.recordedBy()).isEqualTo("gm");
         });
+        assertThat(recognised).singleElement().isInstanceOfSatisfying(Recognised.class, r -> {
+            assertThat(r.kind()).isEqualTo(RecognitionService.SPECIAL_CONTRIBUTION);
+            assertThat(r.honours()).extracting(RecognitionService.Honour::personCode).containsExactly("AW-P1");
+        });
     }
 
     @Test
@@ -89,6 +95,7 @@ class SpecialContributionAwardProcessTest {
         completeAs("gm", Map.of("gmDecision", "decline", "gmDecisionReason", "本年度预算已用完"));
         assertThat(byGm).isEnded().hasPassed("EndEvent_Declined").hasNotPassed("Task_ArchiveSpecialAward");
         assertThat(db.jdbc().sql("select count(*) from archive_entry").query(Integer.class).single()).isZero();
+        assertThat(recognised).as("a declined award is not recognised").isEmpty();
     }
 
     @Test
