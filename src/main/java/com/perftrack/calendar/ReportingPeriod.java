@@ -127,6 +127,12 @@ public record ReportingPeriod(Length length, int year, int number) implements Co
                 : new ReportingPeriod(length, year - 1, length.perYear());
     }
 
+    /** The period of the same length just after. */
+    public ReportingPeriod next() {
+        return number < length.perYear() ? new ReportingPeriod(length, year, number + 1)
+                : new ReportingPeriod(length, year + 1, 1);
+    }
+
     /** The same period a year earlier. */
     public ReportingPeriod sameLastYear() {
         return new ReportingPeriod(length, year - 1, number);
