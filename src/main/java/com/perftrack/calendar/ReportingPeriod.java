@@ -98,6 +98,14 @@ public record ReportingPeriod(Length length, int year, int number) implements Co
         return new ReportingPeriod(Length.MONTH, month.month().getYear(), month.month().getMonthValue());
     }
 
+    /** The quarter, half year and year that contain a month. */
+    public static List<ReportingPeriod> containing(Period month) {
+        int year = month.month().getYear();
+        int m = month.month().getMonthValue();
+        return List.of(new ReportingPeriod(Length.QUARTER, year, (m - 1) / 3 + 1),
+                new ReportingPeriod(Length.HALF_YEAR, year, (m - 1) / 6 + 1), new ReportingPeriod(Length.YEAR, year, 1));
+    }
+
     public boolean monthly() {
         return length == Length.MONTH;
     }

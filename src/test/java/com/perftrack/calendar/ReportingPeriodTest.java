@@ -58,6 +58,16 @@ class ReportingPeriodTest {
     }
 
     @Test
+    void a_month_lies_in_one_quarter_one_half_year_and_one_year() {
+        assertThat(ReportingPeriod.containing(Period.parse("2026-08"))).extracting(ReportingPeriod::toString)
+                .containsExactly("2026-Q3", "2026-H2", "2026");
+        assertThat(ReportingPeriod.containing(Period.parse("2026-03"))).extracting(ReportingPeriod::toString)
+                .containsExactly("2026-Q1", "2026-H1", "2026");
+        assertThat(ReportingPeriod.parse("2026-Q4").next()).hasToString("2027-Q1");
+        assertThat(ReportingPeriod.parse("2026-H1").next()).hasToString("2026-H2");
+    }
+
+    @Test
     void surrounding_blanks_are_ignored() {
         assertThat(ReportingPeriod.parse(" 2026-H1 ")).hasToString("2026-H1");
     }

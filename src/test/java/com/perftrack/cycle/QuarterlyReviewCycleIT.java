@@ -90,6 +90,9 @@ class QuarterlyReviewCycleIT {
                 .startsWith("季度评审 2026-Q3（2026-07 至 2026-09）");
         // only July arrives first: August and September are named
         assertThat(api.postFile("/api/imports/figures", ADMIN, "qrc-07.csv", bytes(figures(0))).status()).isEqualTo(200);
+        // what has arrived counts the quarter's months: July's 2 people's SALES_AMOUNT + 9 company sales KPIs
+        assertThat(variable(api, "/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived"))
+                .isEqualTo("11 条（2026-Q3）");
         var refused = complete(api, "sales.head", salesTask, Map.of("sales_salesSummary", string("本季度完成 95.8%")));
         assertThat(refused.status()).as("refused while figures are missing").isEqualTo(422);
         assertThat(refused.json().get("message").asText()).contains("SALES_AMOUNT @ company QRC (2026-08)")
@@ -98,6 +101,8 @@ class QuarterlyReviewCycleIT {
             var imported = api.postFile("/api/imports/figures", ADMIN, "qrc-" + m + ".csv", bytes(figures(m)));
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         }
+        assertThat(variable(api, "/engine-rest/task/" + salesTask.get("id").asText() + "/localVariables/figuresReceived"))
+                .isEqualTo("33 条（2026-Q3）");
         for (String[] department : new String[][] {{"sales.head", "Task_SubmitSalesInformation", "sales_salesSummary"},
                 {"marketing.head", "Task_SubmitMarketInformation", "market_marketInformation"},
                 {"production.head", "Task_SubmitProductionInformation", "production_outputPlanVsActual"},
