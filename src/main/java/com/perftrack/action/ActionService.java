@@ -1,7 +1,6 @@
 package com.perftrack.action;
 
 import com.perftrack.calendar.BusinessCalendar;
-import com.perftrack.calendar.Period;
 import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.security.CommitteeGroup;
 import com.perftrack.security.CurrentUser;

@@ -22,13 +22,13 @@ class AgendaController {
     private final AgendaService agendas;
     private final CompanySettings company;
     private final ReaderScopes scopes;
-    private final PeriodResults periodResults;
+    private final PeriodResultLines periodResults;
 
     /** The agenda as stored, with a longer period's aggregated results beside it (none for a month). */
     record AgendaView(@JsonUnwrapped Agenda agenda,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PeriodResults.Line> periodResults) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PeriodResultLines.Line> periodResults) {}
 
-    AgendaController(AgendaService agendas, CompanySettings company, ReaderScopes scopes, PeriodResults periodResults) {
+    AgendaController(AgendaService agendas, CompanySettings company, ReaderScopes scopes, PeriodResultLines periodResults) {
         this.periodResults = periodResults;
         this.agendas = agendas;
         this.company = company;

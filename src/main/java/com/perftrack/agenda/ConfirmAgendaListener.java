@@ -32,10 +32,10 @@ class ConfirmAgendaListener implements TaskListener {
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
 
-    private final PeriodResults periodResults;
+    private final PeriodResultLines periodResults;
 
     ConfirmAgendaListener(AgendaService agendas, AgendaSettings settings, BusinessCalendar calendar,
-            PeriodResults periodResults) {
+            PeriodResultLines periodResults) {
         this.periodResults = periodResults;
         this.agendas = agendas;
         this.settings = settings;

@@ -33,10 +33,10 @@ class DraftAgendaDelegate implements JavaDelegate {
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
     private final ResourceRequestService requests;
-    private final PeriodResults periodResults;
+    private final PeriodResultLines periodResults;
 
     DraftAgendaDelegate(AgendaService agendas, ActionService actions, AgendaSettings settings,
-            BusinessCalendar calendar, ResourceRequestService requests, PeriodResults periodResults) {
+            BusinessCalendar calendar, ResourceRequestService requests, PeriodResultLines periodResults) {
         this.periodResults = periodResults;
         this.requests = requests;
         this.agendas = agendas;

@@ -16,7 +16,7 @@ public final class AgendaTestBeans {
         AgendaService agendas = new AgendaService(jdbc);
         AgendaSettings settings = AgendaSettings.defaults();
         // the process tests review months: the aggregated results of a longer period are never read
-        PeriodResults periodResults = new PeriodResults(null, new com.perftrack.kpi.KpiCatalog(jdbc),
+        PeriodResultLines periodResults = new PeriodResultLines(null, new com.perftrack.kpi.KpiCatalog(jdbc),
                 new com.perftrack.organisation.OrganisationService(jdbc));
         return Map.of(
                 "draftAgendaDelegate", new DraftAgendaDelegate(agendas, actions, settings, calendar,

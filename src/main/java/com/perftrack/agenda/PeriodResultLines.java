@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * department's report, as before).
  */
 @Component
-class PeriodResults {
+class PeriodResultLines {
 
     /** One aggregated result on the agenda; percentages are fractions. */
     record Line(String unitType, String unitCode, String unitName, String kpiCode, String kpiName, BigDecimal target,
@@ -35,7 +35,7 @@ class PeriodResults {
     private final KpiCatalog catalog;
     private final OrganisationService organisation;
 
-    PeriodResults(KpiResultService results, KpiCatalog catalog, OrganisationService organisation) {
+    PeriodResultLines(KpiResultService results, KpiCatalog catalog, OrganisationService organisation) {
         this.results = results;
         this.catalog = catalog;
         this.organisation = organisation;
