@@ -44,7 +44,18 @@
     state.filters = await getJson('/api/dashboard/filters');
     $('user').textContent = state.filters.userId;
     const periods = state.filters.periods.slice().reverse();
-    periods.forEach((p) => $('period').appendChild(option(p, p, p === state.filters.latestPeriod)));
+    const months = document.createElement('optgroup');
+    months.dataset.i18nLabel = 'months';
+    periods.forEach((p) => months.appendChild(option(p, p, p === state.filters.latestPeriod)));
+    $('period').appendChild(months);
+    // quarters, half years and years (SPEC.md section 7), newest first within each length
+    [['quarters', /-Q\d$/], ['halfYears', /-H\d$/], ['years', /^\d{4}$/]].forEach(([label, pattern]) => {
+      const group = document.createElement('optgroup');
+      group.dataset.i18nLabel = label;
+      (state.filters.longerPeriods || []).filter((p) => pattern.test(p)).reverse()
+        .forEach((p) => group.appendChild(option(p, p, false)));
+      if (group.children.length) { $('period').appendChild(group); }
+    });
     state.filters.companies.forEach((c) => $('company').appendChild(
       option(c.code, c.name + ' (' + c.code + ')', c.code === state.filters.defaultCompany)));
     $('period').addEventListener('change', refresh);
@@ -74,17 +85,25 @@
     const unit = $('unit').value;
     const company = $('company').value;
     $('export').href = '/api/reports/monthly-tracking-sheet?period=' + encodeURIComponent(period) + '&companyCode=' + encodeURIComponent(company);
+    // the tracking sheet is a month's; a quarter, half year or year has no export
+    $('export').hidden = !/^\d{4}-\d{2}$/.test(period);
     if (!period || !unit) { renderAll(); return; }
     const q = 'period=' + encodeURIComponent(period) + '&unitCode=' + encodeURIComponent(unit);
     document.body.dataset.loading = 'true';
     [state.summary, state.trend, state.funnel] = await Promise.all([
       getJson('/api/dashboard/summary?' + q),
-      getJson('/api/dashboard/trend?to=' + encodeURIComponent(period) + '&months=12&unitCode=' + encodeURIComponent(unit)),
+      getJson('/api/dashboard/trend?to=' + encodeURIComponent(period) + '&months=' + trendMonths(period)
+        + '&unitCode=' + encodeURIComponent(unit)),
       getJson('/api/dashboard/funnel?' + q)]);
     await loadBreakdown(false);
     renderAll();
     document.body.dataset.loading = 'false';
     document.body.dataset.loaded = period + '|' + unit;
+  }
+
+  /** Months of history for the trend: a year of months, eight quarters, six half years or five years. */
+  function trendMonths(period) {
+    return /-Q\d$/.test(period) ? 24 : /-H\d$/.test(period) ? 36 : /^\d{4}$/.test(period) ? 60 : 12;
   }
 
   async function loadBreakdown(render) {
@@ -107,6 +126,7 @@
   function renderAll() {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.label = t(el.dataset.i18nLabel); });
     $('lang').textContent = t('switchTo');
     if (!state.summary) { return; }
     renderCards();

@@ -2,7 +2,7 @@
 window.PTC_I18N = {
   zh: {
     title: '业绩跟踪看板', imports: '数据导入', catalogue: 'KPI 目录与权重', recognition: '公开表彰', archive: '业绩跟踪档案', tasklist: '任务', apiDocs: 'API 文档', export: '导出月度跟踪表',
-    logout: '退出', period: '期间', company: '公司', unit: '单位', trend: '趋势与预测', forecastBy: '预测方法',
+    logout: '退出', period: '期间', months: '月度', quarters: '季度', halfYears: '半年度', years: '年度', company: '公司', unit: '单位', trend: '趋势与预测', forecastBy: '预测方法',
     funnel: '销售漏斗', breakdown: '分解排名', region: '区域', department: '部门', person: '个人',
     actions: '进行中的改进措施', gaps: '数据缺口', none: '暂无', target: '目标', actual: '实际', attainment: '达成率',
     forecast: '预测', rank: '排名', stage: '阶段', count: '数量', conversion: '转化率', overall: '线索→赢单',
@@ -13,7 +13,8 @@ window.PTC_I18N = {
   },
   en: {
     title: 'Performance tracking dashboard', imports: 'Import data', catalogue: 'KPI catalogue and weights', recognition: 'Recognition', archive: 'Tracking archive', tasklist: 'Tasks', apiDocs: 'API docs',
-    export: 'Export monthly tracking sheet', logout: 'Log out', period: 'Period', company: 'Company', unit: 'Unit',
+    export: 'Export monthly tracking sheet', logout: 'Log out', period: 'Period', months: 'Months',
+    quarters: 'Quarters', halfYears: 'Half years', years: 'Years', company: 'Company', unit: 'Unit',
     trend: 'Trend and forecast', forecastBy: 'Forecast method', funnel: 'Sales funnel', breakdown: 'Breakdown and rank',
     region: 'Region', department: 'Department', person: 'Person', actions: 'Open improvement actions',
     gaps: 'Data gaps', none: 'None', target: 'Target', actual: 'Actual', attainment: 'Attainment', forecast: 'Forecast',

@@ -1,7 +1,7 @@
 package com.perftrack.action;
 
 import com.perftrack.calendar.BusinessCalendar;
-import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.security.CommitteeGroup;
 import com.perftrack.security.CurrentUser;
 import java.time.LocalDate;
@@ -181,8 +181,9 @@ public class ActionService {
      * still in its SMART rounds is not listed yet.
      */
     public List<ActionView> actionsForAgenda(String companyCode, String period) {
-        Period p = Period.parse(period);
-        return repository.openOrFinishedIn(companyCode, p.firstDay(), p.next().firstDay());
+        // a quarter's or half year's review: the window runs over all its months (SPEC.md section 7)
+        ReportingPeriod p = ReportingPeriod.parse(period);
+        return repository.openOrFinishedIn(companyCode, p.firstDay(), p.last().next().firstDay());
     }
 
     /**

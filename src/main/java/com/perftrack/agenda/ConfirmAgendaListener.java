@@ -32,7 +32,11 @@ class ConfirmAgendaListener implements TaskListener {
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
 
-    ConfirmAgendaListener(AgendaService agendas, AgendaSettings settings, BusinessCalendar calendar) {
+    private final PeriodResultLines periodResults;
+
+    ConfirmAgendaListener(AgendaService agendas, AgendaSettings settings, BusinessCalendar calendar,
+            PeriodResultLines periodResults) {
+        this.periodResults = periodResults;
         this.agendas = agendas;
         this.settings = settings;
         this.calendar = calendar;
@@ -140,7 +144,8 @@ class ConfirmAgendaListener implements TaskListener {
         task.getExecution().setVariable("reportingDepartments", new ArrayList<>(order));
         long id = agendas.save(confirmed, user, calendar.now());
         task.getExecution().setVariable("agendaId", id);
-        task.getExecution().setVariable("agendaText", DraftAgendaDelegate.clip(confirmed.asText()));
+        task.getExecution().setVariable("agendaText", DraftAgendaDelegate.clip(confirmed.asText()
+                + periodResults.text(company, period)));
     }
 
     /** The departments that report at this meeting, in the draft's speaking order. */

@@ -6,6 +6,7 @@ import com.perftrack.action.ActionService;
 import com.perftrack.action.ActionView;
 import com.perftrack.agenda.AgendaPlanner.FollowUp;
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.ReportingPeriod;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ class DraftAgendaDelegate implements JavaDelegate {
     private final AgendaSettings settings;
     private final BusinessCalendar calendar;
     private final ResourceRequestService requests;
+    private final PeriodResultLines periodResults;
 
     DraftAgendaDelegate(AgendaService agendas, ActionService actions, AgendaSettings settings,
-            BusinessCalendar calendar, ResourceRequestService requests) {
+            BusinessCalendar calendar, ResourceRequestService requests, PeriodResultLines periodResults) {
+        this.periodResults = periodResults;
         this.requests = requests;
         this.agendas = agendas;
         this.actions = actions;
@@ -61,19 +64,28 @@ class DraftAgendaDelegate implements JavaDelegate {
 
         LocalDateTime start = calendar.today().plusDays(settings.meetingDayOffset())
                 .atTime(LocalTime.parse(settings.meetingTime()));
-        String purpose = "审议 " + period + " 各部门业绩与偏差，明确问题责任与改进行动，跟进上期行动结果。"
-                + " / Review " + period + ": deviations, responsibilities, improvement actions, last cycle's results.";
+        String purpose = purpose(period);
         try {
             Agenda draft = AgendaPlanner.draft(company, period, purpose, start, reporting, followUps, settings)
                     .withNotes(settings.meetingNotes());
             long id = agendas.save(draft, null, null);
             execution.setVariable("agendaId", id);
-            execution.setVariable("agendaText", clip(draft.asText() + resourceRequests(company, period)));
+            execution.setVariable("agendaText", clip(draft.asText() + periodResults.text(company, period)
+                    + resourceRequests(company, period)));
             execution.setVariable("agendaProblem", "");
         } catch (AgendaDoesNotFitException e) {
             execution.setVariable("agendaText", "（未生成草稿 / no draft）");
             execution.setVariable("agendaProblem", "⚠ " + e.getMessage());
         }
+    }
+
+    /** A quarter's or half year's review names its length (季度、半年度); a month's purpose stays as it was. */
+    static String purpose(String period) {
+        ReportingPeriod p = ReportingPeriod.parse(period);
+        String zh = p.monthly() ? "" : p.length().nameZh();
+        String en = p.monthly() ? "" : " (" + p.length().nameEn() + ")";
+        return "审议 " + period + " " + zh + "各部门业绩与偏差，明确问题责任与改进行动，跟进上期行动结果。"
+                + " / Review " + period + en + ": deviations, responsibilities, improvement actions, last cycle's results.";
     }
 
     /** The resource requests of earlier meetings still open or decided since the last one (issue 13). */

@@ -1,6 +1,7 @@
 package com.perftrack.cycle;
 
 import static com.perftrack.cycle.CycleVariables.*;
+import com.perftrack.calendar.Period;
 import com.perftrack.kpi.KpiResultService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_CalculateKpiResults} (asynchronous, retried): computes and stores the period's KPI
- * results through the KPI engine. Idempotent, so a retry after a database failure is safe.
+ * results through the KPI engine (for a quarter, half year or year: each of its months; the
+ * period's results are their aggregate). Idempotent, so a retry after a database failure is safe.
  */
 @Component
 class CalculateKpiResultsDelegate implements JavaDelegate {
@@ -21,7 +23,8 @@ class CalculateKpiResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int rows = results.calculatePeriod(PERIOD.present(execution));
+        String period = PERIOD.present(execution);
+        int rows = Period.isValid(period) ? results.calculatePeriod(period) : results.calculateReportingPeriod(period);
         KPI_RESULT_COUNT.set(execution, rows);
     }
 }

@@ -1,5 +1,6 @@
 package com.perftrack.cycle;
 
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.FiguresImported;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,7 +33,12 @@ class CollectionFiguresRefresher {
         var importer = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            for (String period : event.periods()) {
+            // a quarterly or half-yearly review's tasks count the figures of all their months
+            java.util.Set<String> periods = new java.util.LinkedHashSet<>(event.periods());
+            event.periods().stream().filter(com.perftrack.calendar.Period::isValid)
+                    .flatMap(m -> ReportingPeriod.containing(com.perftrack.calendar.Period.parse(m)).stream())
+                    .forEach(p -> periods.add(p.toString()));
+            for (String period : periods) {
                 for (Task task : taskService.createTaskQuery().processDefinitionKey("monthly-tracking-cycle")
                         .taskDefinitionKeyIn(CollectionTasks.DEPARTMENT_OF_TASK.keySet().toArray(String[]::new))
                         .processVariableValueEquals("period", period).listPage(0, 500)) {

@@ -15,6 +15,8 @@ import com.perftrack.process.ProcessVariable;
 final class CycleVariables {
 
     static final ProcessVariable<String> PERIOD = text("period");
+    /** Empty for a month; for a quarter, half year or year the sentence the forms show (see RegisterCycleListener). */
+    static final ProcessVariable<String> PERIOD_LABEL = text("periodLabel");
     static final ProcessVariable<String> COMPANY_CODE = text("companyCode");
     static final ProcessVariable<String> MISSING_DEPARTMENTS = text("missingDepartments");
     static final ProcessVariable<String> MISSING_SUMMARY = text("missingSummary");

@@ -1,7 +1,7 @@
 package com.perftrack.cycle;
 
 import com.perftrack.calendar.BusinessCalendar;
-import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.CompanySettings;
 import java.util.Date;
 import com.perftrack.organisation.OrgUnit;
@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import static com.perftrack.cycle.CycleVariables.PERIOD_LABEL;
 
 /**
  * Process start listener of {@code monthly-tracking-cycle}. Runs inside the starting transaction,
@@ -43,7 +44,7 @@ class RegisterCycleListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Period period = periodOf(execution);
+        ReportingPeriod period = periodOf(execution);
         // without companyCode, the company the engine gave the instance (the starter's, see CompanyTenantIdProvider)
         String companyCode = stringOr(execution.getVariable("companyCode"),
                 execution.getTenantId() != null ? execution.getTenantId() : company.code());
@@ -56,6 +57,7 @@ class RegisterCycleListener implements ExecutionListener {
                     .map(OrgUnit::role).orElse(company.type()));
         }
         execution.setProcessBusinessKey(period.toString());
+        PERIOD_LABEL.set(execution, label(period));
         execution.setVariable("collectionDueDate",
                 Date.from(calendar.nowZoned().plusDays(settings.collectionDays()).toInstant()));
         execution.setVariable("collectionReminderDuration", "P" + settings.reminderDays() + "D");
@@ -72,26 +74,47 @@ class RegisterCycleListener implements ExecutionListener {
         }
     }
 
-    private static ConflictRefusal alreadyExists(String companyCode, Period period, String instanceId) {
+    /**
+     * What the forms say about a longer period (a month's forms need nothing): they were written for
+     * the monthly review, so 本月 / "this month" there means the whole quarter or half year.
+     */
+    static String label(ReportingPeriod period) {
+        if (period.monthly()) {
+            return "";
+        }
+        return period.length().nameZh() + "评审 " + period + "（" + period.first() + " 至 " + period.last() + "）："
+                + "本表中的“本月”“月度”均指本期。 / " + capitalised(period.length().nameEn()) + " review " + period
+                + " (" + period.first() + " to " + period.last() + "): 'this month' and 'monthly' mean the whole period.";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static ConflictRefusal alreadyExists(String companyCode, ReportingPeriod period, String instanceId) {
         // 409 through REST; the instance id stays out of the sentence a person reads
         return new ConflictRefusal("期间 " + period + " 的业绩跟踪周期已存在（公司 " + companyCode
                 + "），不能重复开启。/ A tracking cycle for period " + period
                 + " already exists for company " + companyCode + ".");
     }
 
-    private Period periodOf(DelegateExecution execution) {
+    /**
+     * The month, quarter, half year or year under review (SPEC.md section 7: the quarterly and
+     * half-yearly reviews run on this model). A period may be opened once its first month has begun.
+     */
+    private ReportingPeriod periodOf(DelegateExecution execution) {
         Object given = execution.getVariable("period");
         if (given == null || given.toString().isBlank()) {
             // the timer opens the month that has just ended: on 1 December, November is reviewed
-            return calendar.currentPeriod().previous();
+            return ReportingPeriod.of(calendar.currentPeriod().previous());
         }
-        Period period;
+        ReportingPeriod period;
         try {
-            period = Period.parse(given.toString());
+            period = ReportingPeriod.parse(given.toString());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        if (period.compareTo(calendar.currentPeriod()) > 0) {
+        if (period.first().compareTo(calendar.currentPeriod()) > 0) {
             throw new BadUserRequestException("期间 " + period + " 尚未开始，不能开启周期 / period " + period
                     + " lies in the future");
         }

@@ -1,6 +1,7 @@
 package com.perftrack.dashboard;
 
 import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.dashboard.DashboardViews.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,22 +54,30 @@ class DashboardController {
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "KPI cards of one unit and month (target, actual, attainment, status colour) and its data gaps")
+    @Operation(summary = "KPI cards of one unit and period (month, quarter, half year or year: target, actual, attainment, "
+            + "status colour) and its data gaps")
     Summary summary(@Parameter(example = "2026-01") @RequestParam String period, @RequestParam String unitCode) {
         DashboardScope scope = scopes.current();
-        String month = checked(period);
-        return cache.get(scope, "summary|" + month + "|" + unitCode, month, month, () -> dashboard.summary(scope, month, unitCode));
+        ReportingPeriod p = checkedAny(period);
+        return cache.get(scope, "summary|" + p + "|" + unitCode, from(p), to(p), () -> dashboard.summary(scope, p.toString(), unitCode));
     }
 
     @GetMapping("/trend")
-    @Operation(summary = "Monthly target and actual per KPI up to a month, with a three-month linear least-squares forecast")
+    @Operation(summary = "Target and actual per KPI up to a period, with a linear least-squares forecast of the next three "
+            + "periods: monthly up to a month; quarters, half years or years up to one of those")
     Trend trend(@RequestParam String to, @RequestParam String unitCode,
-            @Parameter(description = "months of history, 2..60") @RequestParam(defaultValue = "12") int months) {
+            @Parameter(description = "months of history, 2..60 (for quarters, half years, years: the periods inside them)")
+            @RequestParam(defaultValue = "12") int months) {
         if (months < 2 || months > 60) {
             throw new IllegalArgumentException("months 应在 2..60 之间 / months must be 2..60");
         }
         DashboardScope scope = scopes.current();
-        String month = checked(to);
+        ReportingPeriod last = checkedAny(to);
+        if (!last.monthly()) {
+            return cache.get(scope, "trend|" + last + "|" + months + "|" + unitCode,
+                    () -> dashboard.longerTrend(scope, last, months, unitCode));
+        }
+        String month = last.toString();
         String from = java.time.YearMonth.parse(month).minusMonths(months - 1L).toString();
         return cache.get(scope, "trend|" + month + "|" + months + "|" + unitCode, from, month,
                 () -> dashboard.trend(scope, month, months, unitCode));
@@ -78,8 +87,8 @@ class DashboardController {
     @Operation(summary = "Sales funnel from the FUNNEL_* actuals with stage-to-stage conversion rates")
     Funnel funnel(@RequestParam String period, @RequestParam String unitCode) {
         DashboardScope scope = scopes.current();
-        String month = checked(period);
-        return cache.get(scope, "funnel|" + month + "|" + unitCode, month, month, () -> dashboard.funnel(scope, month, unitCode));
+        ReportingPeriod p = checkedAny(period);
+        return cache.get(scope, "funnel|" + p + "|" + unitCode, from(p), to(p), () -> dashboard.funnel(scope, p.toString(), unitCode));
     }
 
     @GetMapping("/breakdown")
@@ -94,9 +103,9 @@ class DashboardController {
             throw new IllegalArgumentException("limit 应在 1..1000 之间 / limit must be 1..1000");
         }
         DashboardScope scope = scopes.current();
-        String month = checked(period);
-        return cache.get(scope, "breakdown|" + month + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
-                month, month, () -> dashboard.breakdown(scope, month, companyCode, unitType, kpiCode, limit));
+        ReportingPeriod p = checkedAny(period);
+        return cache.get(scope, "breakdown|" + p + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
+                from(p), to(p), () -> dashboard.breakdown(scope, p.toString(), companyCode, unitType, kpiCode, limit));
     }
 
     @GetMapping("/actions")
@@ -112,7 +121,22 @@ class DashboardController {
         return actions.rows(scopes.current(), user, companyCode, status);
     }
 
+    /** A month (the tracking sheet, the monthly trend). */
     static String checked(String period) {
         return Period.parse(period).toString();
+    }
+
+    /** A month, quarter, half year or year (SPEC.md section 7): the cards, funnel and breakdown take any. */
+    static ReportingPeriod checkedAny(String period) {
+        return ReportingPeriod.parse(period);
+    }
+
+    /** The first month an answer about the period reads: a longer period's growth compares with a year before. */
+    private static String from(ReportingPeriod period) {
+        return period.monthly() ? period.toString() : period.sameLastYear().first().toString();
+    }
+
+    private static String to(ReportingPeriod period) {
+        return period.monthly() ? period.toString() : period.last().toString();
     }
 }

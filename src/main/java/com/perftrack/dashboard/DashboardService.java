@@ -3,6 +3,7 @@ package com.perftrack.dashboard;
 import static com.perftrack.dashboard.DashboardViews.plain;
 
 import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.CompanySettings;
 import com.perftrack.dashboard.DashboardViews.*;
 import com.perftrack.kpi.FigureService;
@@ -57,9 +58,28 @@ class DashboardService {
         String defaultCompany = companies.stream().map(UnitInfo::code).filter(company.code()::equals).findFirst()
                 .orElse(companies.isEmpty() ? null : companies.get(0).code());
         return new Filters(scope.userId(), scope.everything(), periods,
-                periods.isEmpty() ? null : periods.get(periods.size() - 1), defaultCompany, companies,
+                periods.isEmpty() ? null : periods.get(periods.size() - 1), longerPeriods(periods), defaultCompany, companies,
                 catalog.all().stream().map(k -> new KpiInfo(k.code(), k.nameZh(), k.nameEn(), k.unit(), k.direction(), k.decimals()))
                         .toList(), FORECAST_METHOD);
+    }
+
+    /**
+     * The quarters, half years and years that hold at least one month with figures, oldest first
+     * within each length (quarters, then half years, then years).
+     */
+    static List<String> longerPeriods(List<String> months) {
+        List<String> longer = new ArrayList<>();
+        for (ReportingPeriod.Length length : List.of(ReportingPeriod.Length.QUARTER, ReportingPeriod.Length.HALF_YEAR,
+                ReportingPeriod.Length.YEAR)) {
+            java.util.TreeSet<ReportingPeriod> spans = new java.util.TreeSet<>();
+            for (String month : months) {
+                Period m = Period.parse(month);
+                int number = (m.month().getMonthValue() - 1) / length.months() + 1;
+                spans.add(new ReportingPeriod(length, m.month().getYear(), number));
+            }
+            spans.forEach(p -> longer.add(p.toString()));
+        }
+        return longer;
     }
 
     /** The units of a company the caller may pick: the company, then departments, regions, people. */
@@ -128,6 +148,47 @@ class DashboardService {
             series.add(new Series(kpi.code(), points, forecast));
         }
         return new Trend(info(unit), first.toString(), last.toString(), FORECAST_METHOD, series);
+    }
+
+    /**
+     * Every KPI's target and actual for the quarters, half years or years (the length of {@code last})
+     * that fit in {@code months} months up to {@code last} (at least two), aggregated as in
+     * /api/kpi-results, with the forecast of the next three such periods.
+     */
+    Trend longerTrend(DashboardScope scope, ReportingPeriod last, int months, String unitCode) {
+        OrgUnit unit = visibleUnit(scope, unitCode);
+        int count = Math.max(2, months / last.length().months());
+        List<ReportingPeriod> spans = new ArrayList<>();
+        ReportingPeriod p = last;
+        for (int i = 0; i < count; i++) {
+            spans.add(0, p);
+            p = p.previous();
+        }
+        Map<String, Map<String, KpiResultView>> byKpi = new HashMap<>();
+        for (ReportingPeriod span : spans) {
+            for (KpiResultView r : results.results(span.toString(), unit.unitType(), unit.code())) {
+                byKpi.computeIfAbsent(r.kpiCode(), k -> new HashMap<>()).put(r.period(), r);
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        for (Kpi kpi : catalog.all()) {
+            Map<String, KpiResultView> ofKpi = byKpi.getOrDefault(kpi.code(), Map.of());
+            List<Point> points = new ArrayList<>();
+            List<BigDecimal> actuals = new ArrayList<>();
+            for (ReportingPeriod span : spans) {
+                KpiResultView r = ofKpi.get(span.toString());
+                points.add(new Point(span.toString(), r == null ? null : r.target(), r == null ? null : r.actual()));
+                actuals.add(r == null ? null : r.actual());
+            }
+            List<ForecastPoint> forecast = new ArrayList<>();
+            ReportingPeriod next = last.next();
+            for (BigDecimal value : LinearTrendForecast.forecast(actuals, FORECAST_HORIZON)) {
+                forecast.add(new ForecastPoint(next.toString(), plain(value)));
+                next = next.next();
+            }
+            series.add(new Series(kpi.code(), points, forecast));
+        }
+        return new Trend(info(unit), spans.get(0).toString(), last.toString(), FORECAST_METHOD, series);
     }
 
     Funnel funnel(DashboardScope scope, String period, String unitCode) {

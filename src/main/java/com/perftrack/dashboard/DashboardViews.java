@@ -15,8 +15,9 @@ final class DashboardViews {
 
     record ForecastMethod(String code, String nameZh, String nameEn) {}
 
+    /** {@code periods}: months with figures; {@code longerPeriods}: the quarters, half years and years holding them. */
     record Filters(String userId, boolean seesEverything, List<String> periods, String latestPeriod,
-            String defaultCompany, List<UnitInfo> companies, List<KpiInfo> kpis, ForecastMethod forecastMethod) {}
+            List<String> longerPeriods, String defaultCompany, List<UnitInfo> companies, List<KpiInfo> kpis, ForecastMethod forecastMethod) {}
 
     record Card(String kpiCode, String nameZh, String nameEn, String unit, String direction, BigDecimal target,
             BigDecimal actual, BigDecimal deviation, BigDecimal deviationPct, BigDecimal attainment,

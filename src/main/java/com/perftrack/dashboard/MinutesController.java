@@ -2,7 +2,7 @@ package com.perftrack.dashboard;
 
 import com.perftrack.action.ActionService;
 import com.perftrack.agenda.AgendaService;
-import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.meeting.Finding;
 import com.perftrack.meeting.FindingService;
 import com.perftrack.meeting.MeetingRecordService;
@@ -58,8 +58,9 @@ class MinutesController {
 
     @GetMapping("/api/reports/meeting-minutes")
     ResponseEntity<byte[]> minutes(@RequestParam String period, @RequestParam(required = false) String companyCode) {
-        if (!Period.isValid(period)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be YYYY-MM");
+        if (!ReportingPeriod.isValid(period)) { // a quarterly or half-yearly review's minutes too
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "期间应为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY / period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY");
         }
         ReaderScope scope = scopes.current();
         if (scope.employee()) {

@@ -1,11 +1,11 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.kpi.Kpi;
+import com.perftrack.kpi.PeriodAttainment;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class QuarterScoring {
 
-    static final MathContext PRECISION = MathContext.DECIMAL64;
+    static final MathContext PRECISION = PeriodAttainment.PRECISION;
     public static final int SCORE_SCALE = 4;
 
     /** One month of one KPI for one person; {@code null} = not reported. */
@@ -39,33 +39,17 @@ public final class QuarterScoring {
         }
     }
 
-    private final BigDecimal cap;
+    private final PeriodAttainment rule;
 
     public QuarterScoring(BigDecimal cap) {
-        this.cap = cap;
+        this.rule = new PeriodAttainment(cap);
     }
 
     /** The KPI's quarter attainment, or empty when no month has both figures (or the ratio is undefined). */
     public Optional<BigDecimal> attainment(Kpi kpi, List<MonthFigure> months) {
-        List<MonthFigure> counted = months.stream().filter(MonthFigure::complete)
-                .sorted(Comparator.comparing(MonthFigure::period)).toList();
-        if (counted.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal target = aggregate(kpi.aggregation(), counted.stream().map(MonthFigure::target).toList());
-        BigDecimal actual = aggregate(kpi.aggregation(), counted.stream().map(MonthFigure::actual).toList());
-        BigDecimal numerator = kpi.lowerIsBetter() ? target : actual;
-        BigDecimal denominator = kpi.lowerIsBetter() ? actual : target;
-        if (denominator.signum() == 0) {
-            // SPEC.md section 6, the same as the monthly results: lower-is-better with an actual of zero
-            // is the cap when a target above zero was set, and exactly on target (1.0) when the target
-            // was zero too; a higher-is-better target of zero has no attainment (a data gap, see score)
-            if (kpi.lowerIsBetter()) {
-                return Optional.of(numerator.signum() > 0 ? cap : BigDecimal.ONE);
-            }
-            return Optional.empty();
-        }
-        return Optional.of(numerator.divide(denominator, PRECISION).min(cap));
+        // the rule lives in kpi.PeriodAttainment, shared with the results of quarters, half years and years
+        return rule.attainment(kpi.lowerIsBetter(), kpi.aggregation(), months.stream()
+                .map(m -> new PeriodAttainment.MonthFigure(m.period(), m.target(), m.actual())).toList());
     }
 
     /**
@@ -106,15 +90,5 @@ public final class QuarterScoring {
         BigDecimal score = weightSum.signum() == 0 ? null
                 : weighted.divide(weightSum, PRECISION).setScale(SCORE_SCALE, RoundingMode.HALF_UP);
         return new PersonScore(score, attainments, gaps);
-    }
-
-    private static BigDecimal aggregate(String aggregation, List<BigDecimal> values) {
-        return switch (aggregation) {
-            case "sum" -> values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            case "avg" -> values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(values.size()), PRECISION);
-            case "last" -> values.get(values.size() - 1);
-            default -> throw new IllegalArgumentException("unknown aggregation '" + aggregation + "'");
-        };
     }
 }

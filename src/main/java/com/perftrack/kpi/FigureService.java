@@ -1,6 +1,7 @@
 package com.perftrack.kpi;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
 import java.math.BigDecimal;
@@ -135,10 +136,15 @@ public class FigureService {
     }
 
     /**
-     * Figures of the company's units (any type) for the month that have a target or an actual,
+     * Figures of the company's units (any type) for the month (for a longer period: its months) that have a target or an actual,
      * counting only KPIs reported by {@code sourceDepartment} (a group id; null = every KPI).
      */
     public long countFigures(String companyCode, String period, String sourceDepartment) {
+        ReportingPeriod longer = longer(period);
+        if (longer != null) {
+            // a quarter's, half year's or year's review: what has arrived for any of its months
+            return longer.months().stream().mapToLong(m -> countFigures(companyCode, m.toString(), sourceDepartment)).sum();
+        }
         // one count in the database: this runs for every collection task and after every import
         return jdbc.sql("select count(*) from figure f join org_unit u on u.code = f.unit_code "
                         + "join kpi k on k.code = f.kpi_code where f.period = :period and u.company_code = :company "
@@ -155,6 +161,16 @@ public class FigureService {
      * its people with both target and actual (the roll-up the calculation would use).
      */
     public List<String> missingFigures(String companyCode, String period, String departmentRole) {
+        ReportingPeriod longer = longer(period);
+        if (longer != null) {
+            // a longer review needs every one of its months, each named: "SALES_AMOUNT @ company ACME (2026-08)"
+            List<String> missing = new ArrayList<>();
+            for (var month : longer.months()) {
+                missingFigures(companyCode, month.toString(), departmentRole)
+                        .forEach(m -> missing.add(m + " (" + month + ")"));
+            }
+            return missing;
+        }
         Set<String> persons = organisation.units(companyCode, OrgUnit.PERSON).stream().map(OrgUnit::code)
                 .collect(Collectors.toSet());
         Map<String, FigureView> companyRows = new HashMap<>();
@@ -178,6 +194,15 @@ public class FigureService {
             }
         }
         return missing;
+    }
+
+    /** A quarter, half year or year; null for a month. */
+    private static ReportingPeriod longer(String period) {
+        if (period == null || com.perftrack.calendar.Period.isValid(period)) {
+            return null;
+        }
+        ReportingPeriod parsed = ReportingPeriod.parse(period);
+        return parsed.monthly() ? null : parsed;
     }
 
     /** The month's figures of one company's units, not the whole installation's. */

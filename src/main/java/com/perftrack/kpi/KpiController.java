@@ -1,6 +1,6 @@
 package com.perftrack.kpi;
 
-import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
 import java.util.List;
@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/kpi-results}, {@code /api/figures} and {@code /api/data-gaps} (SPEC.md section 6).
+ * {@code GET /api/kpi-results}, {@code /api/figures} and {@code /api/data-gaps} (SPEC.md section 6); results and
+ * data gaps also for a quarter, half year or year (section 7), figures per month only.
  * Cut to the caller's {@link ReaderScope}: their companies' rows; an employee's own and the totals.
  */
 @RestController
@@ -43,7 +44,7 @@ class KpiController {
     @GetMapping("/api/figures")
     List<FigureView> figures(@RequestParam String period, @RequestParam(required = false) String unitType,
             @RequestParam(required = false) String unitCode) {
-        String month = checkedPeriod(period);
+        String month = com.perftrack.calendar.Period.parse(period).toString(); // figures are stored per month
         String type = checkedType(unitType);
         Predicate<FigureView> visible = visibleRows(unitCode, FigureView::unitType, FigureView::unitCode);
         return figures.figures(month, type, unitCode).stream().filter(visible)
@@ -74,8 +75,9 @@ class KpiController {
         return row -> rows.test(typeOf.apply(row), codeOf.apply(row));
     }
 
+    /** A month YYYY-MM, or a quarter, half year or year (SPEC.md section 7): YYYY-Qn, YYYY-Hn, YYYY. */
     private static String checkedPeriod(String period) {
-        return Period.parse(period).toString();
+        return ReportingPeriod.parse(period).toString();
     }
 
     private static String checkedType(String unitType) {

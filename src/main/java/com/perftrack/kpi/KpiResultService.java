@@ -4,6 +4,7 @@ import static com.perftrack.kpi.KpiResultView.plain;
 
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.OrganisationService;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,9 +63,12 @@ public class KpiResultService {
     private final KpiStatusRules statusRules;
     private final KpiSettings settings;
     private final BusinessCalendar calendar;
+    private final PeriodResultService longerPeriods;
 
     KpiResultService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FigureService figures, OrganisationService organisation,
-            KpiCatalog catalog, KpiStatusRules statusRules, KpiSettings settings, BusinessCalendar calendar) {
+            KpiCatalog catalog, KpiStatusRules statusRules, KpiSettings settings, BusinessCalendar calendar,
+            PeriodResultService longerPeriods) {
+        this.longerPeriods = longerPeriods;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.figures = figures;
@@ -110,6 +114,23 @@ public class KpiResultService {
     }
 
     /**
+     * Computes and stores the monthly results of every month of a period of any length (a month,
+     * quarter, half year or year); idempotent. Returns the number of result rows of the period
+     * (for a longer period: its aggregated rows, see {@link #results}).
+     */
+    @Transactional
+    public int calculateReportingPeriod(String period) {
+        ReportingPeriod reporting = ReportingPeriod.parse(period);
+        if (reporting.monthly()) {
+            return calculatePeriod(reporting.toString());
+        }
+        for (Period month : reporting.months()) {
+            calculatePeriod(month.toString());
+        }
+        return results(reporting.toString(), null, null).size();
+    }
+
+    /**
      * Recomputes every month whose results depend on the given months: the months themselves, the
      * month after (its MoM growth) and the same month a year later (its YoY growth).
      */
@@ -152,8 +173,15 @@ public class KpiResultService {
     /**
      * Results filtered by whichever of the arguments are given. The SQL names only the given
      * filters: "(:x is null or column = :x)" would keep PostgreSQL's generic plans off the indexes.
+     * A quarter, half year or year ({@code 2026-Q3}, {@code 2026-H1}, {@code 2026}) is aggregated
+     * from the stored months on read ({@link PeriodResults}); a {@code null} period lists every
+     * stored month.
      */
     public List<KpiResultView> results(String period, String unitType, String unitCode, String kpiCode) {
+        ReportingPeriod longer = longer(period);
+        if (longer != null) {
+            return longerPeriods.results(longer, unitType, unitCode, kpiCode, versionOf(longer));
+        }
         StringBuilder sql = new StringBuilder("select period, unit_type, unit_code, kpi_code, target, actual, deviation, "
                 + "deviation_pct, attainment, mom_growth, yoy_growth, status, rank_in_group from kpi_result where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -170,6 +198,20 @@ public class KpiResultService {
                 .list();
     }
 
+    /** The period when it is longer than a month, else null (a month, or no period at all). */
+    private static ReportingPeriod longer(String period) {
+        if (period == null || Period.isValid(period)) {
+            return null;
+        }
+        ReportingPeriod parsed = ReportingPeriod.parse(period);
+        return parsed.monthly() ? null : parsed;
+    }
+
+    /** The version of every month a longer period's answer is computed from (growth reads a year back). */
+    private long versionOf(ReportingPeriod period) {
+        return version(PeriodResultService.firstMonthRead(period).toString(), period.last().toString());
+    }
+
     private static void filter(StringBuilder sql, Map<String, Object> params, String column, String value) {
         if (value != null) {
             sql.append(" and ").append(column).append(" = :").append(column);
@@ -177,7 +219,12 @@ public class KpiResultService {
         }
     }
 
+    /** A month's stored data gaps; for a longer period the gaps of its months (see {@link PeriodResults}). */
     public List<DataGapView> dataGaps(String period, String unitType, String unitCode) {
+        ReportingPeriod longer = longer(period);
+        if (longer != null) {
+            return longerPeriods.dataGaps(longer, unitType, unitCode, versionOf(longer));
+        }
         StringBuilder sql = new StringBuilder("select period, unit_type, unit_code, kpi_code, company_code, missing "
                 + "from kpi_data_gap where period = :period");
         Map<String, Object> params = new LinkedHashMap<>();

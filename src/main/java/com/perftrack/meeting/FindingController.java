@@ -1,6 +1,6 @@
 package com.perftrack.meeting;
 
-import com.perftrack.calendar.Period;
+import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.CompanySettings;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
@@ -226,8 +226,9 @@ class FindingController {
     }
 
     private String readableCompany(String period, String companyCode) {
-        if (period == null || !Period.isValid(period)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "期间应为 YYYY-MM / period must be YYYY-MM");
+        if (period == null || !ReportingPeriod.isValid(period)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "期间应为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY / period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY");
         }
         ReaderScope scope = scopes.current();
         if (scope.employee()) {

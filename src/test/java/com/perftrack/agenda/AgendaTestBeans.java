@@ -15,9 +15,12 @@ public final class AgendaTestBeans {
         BusinessCalendar calendar = new BusinessCalendar("Asia/Shanghai");
         AgendaService agendas = new AgendaService(jdbc);
         AgendaSettings settings = AgendaSettings.defaults();
+        // the process tests review months: the aggregated results of a longer period are never read
+        PeriodResultLines periodResults = new PeriodResultLines(null, new com.perftrack.kpi.KpiCatalog(jdbc),
+                new com.perftrack.organisation.OrganisationService(jdbc));
         return Map.of(
                 "draftAgendaDelegate", new DraftAgendaDelegate(agendas, actions, settings, calendar,
-                        new com.perftrack.meeting.ResourceRequestService(jdbc, calendar)),
-                "confirmAgendaListener", new ConfirmAgendaListener(agendas, settings, calendar));
+                        new com.perftrack.meeting.ResourceRequestService(jdbc, calendar), periodResults),
+                "confirmAgendaListener", new ConfirmAgendaListener(agendas, settings, calendar, periodResults));
     }
 }

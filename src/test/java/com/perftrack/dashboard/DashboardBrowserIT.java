@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dashboard in Debian's headless Chromium (packages chromium, chromium-driver,
  * fonts-wqy-zenhei), driven by Selenium with the driver at /usr/bin/chromedriver: nothing is
- * downloaded. Logs in through /login, picks company and month with the slicers, reads the numbers
+ * downloaded. Logs in through /login, picks company, month and quarter with the slicers, reads the numbers
  * the panels show from the DOM and leaves a screenshot at target/screenshots/dashboard.png.
  */
 @IntegrationTest
@@ -117,6 +117,25 @@ class DashboardBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector("#breakdown tr[data-unit=DP1]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#breakdown tr[data-unit]")).stream()
                 .map(e -> e.getDomAttribute("data-unit")).toList()).containsExactly("DP1", "DP2", "DP3");
+
+        // a quarter (SPEC.md section 7): the slicer offers it beside the months; every panel aggregates its months
+        new Select(browser.findElement(By.id("period"))).selectByValue("2024-Q2");
+        waitForLoaded("2024-Q2|DASHCO");
+        WebElement quarter = card("SALES_AMOUNT");
+        assertThat(quarter.getDomAttribute("data-target")).isEqualTo("1200"); // 400 × 3
+        assertThat(quarter.getDomAttribute("data-actual")).isEqualTo("1260"); // 410 + 420 + 430
+        assertThat(quarter.findElement(By.className("attainment")).getText()).isEqualTo("105.0%"); // 1260 / 1200
+        assertThat(quarter.getDomAttribute("data-status")).isEqualTo("green");
+        WebElement quarters = browser.findElement(By.id("trend"));
+        // eight quarters up to 2024-Q2; only 2024-Q1 (380 + 390 + 400) and 2024-Q2 have figures
+        assertThat(quarters.getDomAttribute("data-actuals")).isEqualTo(",,,,,,1170,1260");
+        assertThat(quarters.getDomAttribute("data-forecast")).isEqualTo("1350,1440,1530"); // + 90 a quarter
+        assertThat(browser.findElement(By.id("funnel-winrate")).getText()).isEqualTo("54.8%"); // (5 + 12) / (17 + 5 + 9)
+        // people over the quarter: DP1 390 / 300 = 130%, DP2 600 / 600, DP3 270 / 300
+        assertThat(browser.findElements(By.cssSelector("#breakdown tr[data-unit]")).stream()
+                .map(e -> e.getDomAttribute("data-unit") + ":" + e.getDomAttribute("data-rank")).toList())
+                .containsExactly("DP1:1", "DP2:2", "DP3:3");
+        assertThat(browser.findElement(By.id("export")).isDisplayed()).as("the tracking sheet is a month's").isFalse();
 
         assertThat(browser.findElements(By.cssSelector("#actions tr"))).hasSizeGreaterThan(1); // header + rows or "暂无"
         assertThat(browser.findElement(By.id("gaps")).getText()).isNotEmpty();
