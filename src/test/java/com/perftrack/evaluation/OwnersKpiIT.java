@@ -227,6 +227,49 @@ class OwnersKpiIT {
                 .containsExactly("kpi_code", "weight", "valid_from");
     }
 
+    /**
+     * SPEC.md section 7: the quarterly (and half-yearly, yearly) results of the same company, by hand.
+     * SALES_AMOUNT of P1: 3 × 100 target, 3 × 110 actual, 1.1 every quarter. OWNQ_DELAY of P2 (avg, lower):
+     * 10 / 12 = 0.833333 every quarter; ranks of OWNQ_DELAY among the three: P3 (capped 1.5) 1, P1 (1.25) 2,
+     * P2 3. OWNQ_COMPLETION of P3 in Q2: April 0.9 and June 0.7 count, May is a data gap: actual 0.8,
+     * target 0.8, attainment 1.0. In H1: (3 × 0.88 + 0.9 + 0.7) / 5 = 0.848 / 0.8 = 1.06. In 2013: eleven
+     * months count, (9 × 0.88 + 0.9 + 0.7) / 11 = 0.865455 (of 9.52 / 11) / 0.8 = 1.081818.
+     */
+    @Test
+    @Order(5)
+    void quarterly_half_yearly_and_yearly_results_of_the_company_s_own_kpis_are_the_hand_computed_ones() {
+        for (int q = 1; q <= 4; q++) {
+            String quarter = "2013-Q" + q;
+            JsonNode p1 = api.get("/api/kpi-results?period=" + quarter + "&unitCode=OWNQ-P1", ADMIN).json();
+            JsonNode sales = row(p1, "SALES_AMOUNT");
+            assertThat(sales.get("target").decimalValue()).as(quarter).isEqualByComparingTo("300");
+            assertThat(sales.get("actual").decimalValue()).as(quarter).isEqualByComparingTo("330");
+            assertThat(sales.get("attainment").decimalValue()).as(quarter).isEqualByComparingTo("1.1");
+            JsonNode people = api.get("/api/kpi-results?period=" + quarter + "&unitType=person", ADMIN).json();
+            Map<String, JsonNode> delay = new HashMap<>();
+            people.forEach(r -> {
+                if (r.get("kpiCode").asText().equals("OWNQ_DELAY") && r.get("unitCode").asText().startsWith("OWNQ-")) {
+                    delay.put(r.get("unitCode").asText(), r);
+                }
+            });
+            assertThat(delay.get("OWNQ-P2").get("attainment").decimalValue()).as(quarter).isEqualByComparingTo("0.833333");
+            assertThat(delay.get("OWNQ-P3").get("attainment").decimalValue()).as(quarter).isEqualByComparingTo("1.5");
+            assertThat(delay.get("OWNQ-P3").get("rank").asInt()).as(quarter).isEqualTo(1);
+            assertThat(delay.get("OWNQ-P1").get("rank").asInt()).as(quarter).isEqualTo(2);
+            assertThat(delay.get("OWNQ-P2").get("rank").asInt()).as(quarter).isEqualTo(3);
+        }
+        JsonNode q2 = api.get("/api/kpi-results?period=2013-Q2&unitCode=OWNQ-P3", ADMIN).json();
+        assertThat(row(q2, "OWNQ_COMPLETION").get("actual").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(row(q2, "OWNQ_COMPLETION").get("attainment").decimalValue()).isEqualByComparingTo("1.0");
+        JsonNode gaps = api.get("/api/data-gaps?period=2013-Q2&unitCode=OWNQ-P3", ADMIN).json();
+        assertThat(gaps.findValuesAsText("kpiCode")).containsExactly("OWNQ_COMPLETION");
+        assertThat(gaps.findValuesAsText("period")).containsExactly("2013-05");
+        JsonNode h1 = api.get("/api/kpi-results?period=2013-H1&unitCode=OWNQ-P3", ADMIN).json();
+        assertThat(row(h1, "OWNQ_COMPLETION").get("attainment").decimalValue()).isEqualByComparingTo("1.06");
+        JsonNode year = api.get("/api/kpi-results?period=2013&unitCode=OWNQ-P3", ADMIN).json();
+        assertThat(row(year, "OWNQ_COMPLETION").get("attainment").decimalValue()).isEqualByComparingTo("1.081818");
+    }
+
     private void assertQuarter(String quarter, Object[][] expected) {
         var response = api.get("/api/evaluations?quarter=" + quarter, "hr.head");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
