@@ -1,8 +1,6 @@
 package com.perftrack.evaluation;
 
 import com.perftrack.calendar.Period;
-import com.perftrack.organisation.OrgUnit;
-import com.perftrack.organisation.OrganisationService;
 import com.perftrack.organisation.ReaderScope;
 import com.perftrack.organisation.ReaderScopes;
 import com.perftrack.security.CurrentUser;
@@ -25,12 +23,12 @@ import org.springframework.web.server.ResponseStatusException;
 class CoachingController {
 
     private final CoachingService coaching;
-    private final OrganisationService organisation;
+    private final PersonRecordReaders readers;
     private final ReaderScopes scopes;
 
-    CoachingController(CoachingService coaching, OrganisationService organisation, ReaderScopes scopes) {
+    CoachingController(CoachingService coaching, PersonRecordReaders readers, ReaderScopes scopes) {
         this.coaching = coaching;
-        this.organisation = organisation;
+        this.readers = readers;
         this.scopes = scopes;
     }
 
@@ -40,16 +38,7 @@ class CoachingController {
         CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         ReaderScope scope = scopes.current();
         if (personCode != null) {
-            OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson).orElseThrow(() ->
-                    new ResponseStatusException(HttpStatus.NOT_FOUND, "没有人员 " + personCode + " / no person " + personCode));
-            boolean allowed = scope.everything()
-                    || scopes.ownPersons(user.userId()).contains(personCode)
-                    || (scope.seesCompany(person.companyCode()) && (user.isMemberOfAny(EvaluationController.SEE_ALL)
-                            || organisation.managesPerson(user.userId(), personCode)));
-            if (!allowed) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只能查看本人或本人所管理人员的面谈反馈 / you may read "
-                        + "only your own coaching talks or those of the people you manage");
-            }
+            readers.require(personCode, "面谈反馈", "coaching talks");
             return coaching.ofPerson(personCode);
         }
         if (period == null || companyCode == null) {

@@ -1,10 +1,5 @@
 package com.perftrack.evaluation;
 
-import com.perftrack.organisation.OrgUnit;
-import com.perftrack.organisation.OrganisationService;
-import com.perftrack.organisation.ReaderScope;
-import com.perftrack.organisation.ReaderScopes;
-import com.perftrack.security.CurrentUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,29 +20,16 @@ import org.springframework.web.server.ResponseStatusException;
 class ImprovementPlanController {
 
     private final ImprovementPlanService plans;
-    private final OrganisationService organisation;
-    private final ReaderScopes scopes;
+    private final PersonRecordReaders readers;
 
-    ImprovementPlanController(ImprovementPlanService plans, OrganisationService organisation, ReaderScopes scopes) {
+    ImprovementPlanController(ImprovementPlanService plans, PersonRecordReaders readers) {
         this.plans = plans;
-        this.organisation = organisation;
-        this.scopes = scopes;
+        this.readers = readers;
     }
 
     @GetMapping("/api/improvement-plans")
     List<ImprovementPlan> plans(@RequestParam String personCode) {
-        CurrentUser user = CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        OrgUnit person = organisation.findUnit(personCode).filter(OrgUnit::isPerson).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "没有人员 " + personCode + " / no person " + personCode));
-        ReaderScope scope = scopes.current();
-        boolean allowed = scope.everything()
-                || scopes.ownPersons(user.userId()).contains(personCode)
-                || (scope.seesCompany(person.companyCode()) && (user.isMemberOfAny(EvaluationController.SEE_ALL)
-                        || organisation.managesPerson(user.userId(), personCode)));
-        if (!allowed) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只能查看本人或本人所管理人员的改进计划 / you may read "
-                    + "only your own improvement plans or those of the people you manage");
-        }
+        readers.require(personCode, "改进计划", "improvement plans");
         return plans.plansOf(personCode);
     }
 

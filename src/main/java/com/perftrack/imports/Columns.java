@@ -50,4 +50,17 @@ final class Columns {
         }
         return all;
     }
+
+    /**
+     * Whether a line has exactly the header's number of values; if not, its error is added (the line
+     * is then not read further).
+     */
+    static boolean fullWidth(ImportTable table, ImportTable.Line line, List<LineError> errors) {
+        if (line.cells().size() == table.header().size()) {
+            return true;
+        }
+        errors.add(new LineError(line.number(), null, "列数不对：该行有 " + line.cells().size() + " 列，应为 "
+                + table.header().size() + " 列 / " + line.cells().size() + " values, expected " + table.header().size()));
+        return false;
+    }
 }

@@ -41,9 +41,7 @@ final class KpiCatalogueFileValidator {
         Map<String, Integer> firstLine = new HashMap<>();
         for (ImportTable.Line line : table.lines()) {
             int before = errors.size();
-            if (line.cells().size() != table.header().size()) {
-                errors.add(new LineError(line.number(), null, "列数不对：该行有 " + line.cells().size() + " 列，应为 "
-                        + table.header().size() + " 列 / " + line.cells().size() + " values, expected " + table.header().size()));
+            if (!Columns.fullWidth(table, line, errors)) {
                 continue;
             }
             String code = line.cell(index[0]);

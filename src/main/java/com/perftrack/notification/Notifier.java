@@ -85,16 +85,7 @@ public class Notifier {
                 log.warn("Mail '{}' to {} failed: {}", subject, groupIds, e.getMessage());
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        afterCommit(send);
     }
 
     /**
@@ -118,6 +109,11 @@ public class Notifier {
                 log.warn("Mail '{}' to company {} failed: {}", subject, companyCode, e.getMessage());
             }
         };
+        afterCommit(send);
+    }
+
+    /** Runs once the current transaction has committed; at once without one. */
+    private static void afterCommit(Runnable send) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
