@@ -56,7 +56,9 @@ class ModelConsistencyTest {
         configuration.setJobExecutorActivate(false);
         configuration.setEnforceHistoryTimeToLive(true);
         // timer start events evaluate their expressions at deployment
-        configuration.setBeans(Map.of("cycleSchedule", new CycleSchedule(new CycleSettings(null, null, null))));
+        configuration.setBeans(Map.of("cycleSchedule", new CycleSchedule(new CycleSettings(null, null, null)),
+                "coachingSchedule", new com.perftrack.evaluation.CoachingSchedule("0 0 8 10 * ?",
+                        new com.perftrack.calendar.BusinessCalendar("Asia/Shanghai"))));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             List<String> problems = new ArrayList<>();
