@@ -5,6 +5,7 @@ import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
+import com.perftrack.kpi.SuspiciousFigures;
 import com.perftrack.kpi.TargetConsistencyService;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
@@ -116,8 +117,42 @@ class ImportService {
             log.record("figures", fileName, user, true, rows.size(), 0, periods);
             events.publishEvent(new FiguresImported(periods));
             return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows, List.of(), TargetWarnings.of(consistency, rows, lineOfRow, unitsByCode));
+                    stored.unchanged(), 0, resultRows, List.of(), warnings(rows, lineOfRow, unitsByCode));
         });
+    }
+
+    /**
+     * The 200 answer's warnings, by line: targets that do not add up (issue 14) and doubtful numbers
+     * ({@link SuspiciousFigures}, issue 15). Nothing is refused for them.
+     */
+    private List<LineError> warnings(List<FigureView> rows, List<Integer> lineOfRow, Map<String, OrgUnit> units) {
+        List<LineError> warnings = new ArrayList<>(TargetWarnings.of(consistency, rows, lineOfRow, units));
+        Map<String, List<String>> children = new HashMap<>();
+        units.values().forEach(u -> {
+            if (u.parentCode() != null) {
+                children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
+            }
+        });
+        Set<String> periods = new TreeSet<>();
+        Set<String> unitCodes = new HashSet<>();
+        for (FigureView r : rows) {
+            com.perftrack.calendar.Period month = com.perftrack.calendar.Period.parse(r.period());
+            for (int back = 0; back <= 6; back++) {
+                periods.add(month.minusMonths(back).toString());
+            }
+            unitCodes.add(r.unitCode());
+            unitCodes.addAll(children.getOrDefault(r.unitCode(), List.of()));
+        }
+        Map<String, FigureView> stored = new HashMap<>();
+        figures.figuresOf(periods, unitCodes).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
+        Map<String, com.perftrack.kpi.Kpi> kpis = new HashMap<>();
+        catalog.all().forEach(k -> kpis.put(k.code(), k));
+        for (var w : SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
+                (period, unit, kpi) -> java.util.Optional.ofNullable(stored.get(period + '|' + unit + '|' + kpi)))) {
+            warnings.add(new LineError(lineOfRow.get(w.index()), w.field(), w.message()));
+        }
+        warnings.sort(java.util.Comparator.comparingInt(LineError::line));
+        return warnings;
     }
 
     /** The application's own import (demo set-up), trusted like an administrator's. */

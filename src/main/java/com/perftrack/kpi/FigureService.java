@@ -110,6 +110,24 @@ public class FigureService {
                 .query(ROW).list();
     }
 
+    /**
+     * The stored figures of the given months and units (for the checks of an import: its units, their
+     * children and the months before), read in chunks of 500 units.
+     */
+    public List<FigureView> figuresOf(java.util.Collection<String> periods, java.util.Collection<String> unitCodes) {
+        List<FigureView> result = new java.util.ArrayList<>();
+        if (periods.isEmpty() || unitCodes.isEmpty()) {
+            return result;
+        }
+        List<String> units = List.copyOf(new java.util.TreeSet<>(unitCodes));
+        for (int from = 0; from < units.size(); from += 500) {
+            result.addAll(jdbc.sql("select " + COLUMNS + " from figure where period in (:periods) and unit_code in (:units)")
+                    .param("periods", List.copyOf(periods)).param("units", units.subList(from, Math.min(units.size(), from + 500)))
+                    .query(ROW).list());
+        }
+        return result;
+    }
+
     /** Every month that has figures, oldest first. */
     public List<String> periods() {
         return jdbc.sql("select distinct period from figure order by period").query(String.class).list();

@@ -56,6 +56,34 @@ class TargetConsistencyIT {
         return api.postFile("/api/imports/figures", ADMIN, "targets.csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Doubtful numbers (issue 15) are warned about, by line, and stored all the same: TGT-P2 sold 100 a
+     * month against 100 from 2024-01 to 2024-06; 2024-07 says 10000 (more than 3 × the median 100) against
+     * a target of 400 (+300% on June's 100), and a conversion of 72 (a share written as a percentage).
+     */
+    @Test
+    void doubtful_numbers_are_warned_about_by_line_and_still_stored() {
+        StringBuilder history = new StringBuilder(HEADER);
+        for (int m = 1; m <= 6; m++) {
+            history.append("2024-0").append(m).append(",person,TGT-P2,SALES_AMOUNT,100,100,,\n");
+        }
+        var first = importCsv(history.toString());
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("warnings")).as(first.body()).isEmpty();
+        var answer = importCsv(HEADER + "2024-07,person,TGT-P2,SALES_AMOUNT,400,10000,,\n"
+                + "2024-07,person,TGT-P2,ORDER_CONVERSION,0.3,72,,\n");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode warnings = answer.json().get("warnings");
+        assertThat(warnings).as(answer.body()).hasSize(3);
+        assertThat(warnings.findValuesAsText("line")).containsExactly("2", "2", "3");
+        assertThat(warnings.findValuesAsText("field")).containsExactly("actual", "target", "actual");
+        assertThat(warnings.get(0).get("message").asText()).contains("中位数 100");
+        assertThat(warnings.get(1).get("message").asText()).contains("变化超过 50%");
+        assertThat(warnings.get(2).get("message").asText()).contains("0.72 即 72%");
+        JsonNode stored = api.get("/api/figures?period=2024-07&unitCode=TGT-P2", ADMIN).json();
+        assertThat(stored.findValuesAsText("actual")).contains("10000", "72");
+    }
+
     @Test
     void targets_that_do_not_add_up_are_warned_about_and_a_growth_target_is_stored_as_its_number() {
         // base month: TGT-P1 sold 500
