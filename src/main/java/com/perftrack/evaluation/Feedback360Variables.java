@@ -25,6 +25,8 @@ final class Feedback360Variables {
 
     // one rater's task (Task_Rate, one per ratingId)
     static final ProcessVariable<Long> RATING_ID = id("ratingId");
+    /** Local to one rating: who gets its task (the model's assignee). */
+    static final ProcessVariable<String> RATER_USER_ID = text("raterUserId");
     static final ProcessVariable<Object> SCORE_DUTY = raw("scoreDuty");
     static final ProcessVariable<Object> SCORE_GOALS = raw("scoreGoals");
     static final ProcessVariable<Object> SCORE_TEAMWORK = raw("scoreTeamwork");

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_Rate}: on create the task goes to its rater and shows whom they rate and as what; on
+ * {@code Task_Rate}: on create the task shows whom its rater ({@code raterUserId}) rates and as what; on
  * complete the four scores (whole numbers 1..5) and the comment are stored, anything else is refused.
  */
 @Component
@@ -24,7 +24,6 @@ class FeedbackRatingListener implements TaskListener {
         long ratingId = RATING_ID.present(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             var rating = feedback.task(ratingId);
-            task.setAssignee(rating.raterUserId());
             task.setName("360度反馈评分：" + rating.personName() + "（" + rating.raterTypeLabel() + "）360° feedback");
             RATED_PERSON_NAME.setLocal(task, rating.personName());
             RATER_TYPE_LABEL.setLocal(task, rating.raterTypeLabel());

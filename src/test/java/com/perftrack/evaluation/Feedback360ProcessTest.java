@@ -72,6 +72,7 @@ class Feedback360ProcessTest {
         beans.put("openFeedbackRoundListener", new OpenFeedbackRoundListener(feedback));
         beans.put("openFeedbackRoundDelegate", new OpenFeedbackRoundDelegate(feedback));
         beans.put("feedbackRatingListener", new FeedbackRatingListener(feedback));
+        beans.put("feedbackRaterListener", new FeedbackRaterListener(feedback));
         beans.put("remindRaterDelegate", new RemindRaterDelegate(feedback, notifier, "ptc@test.example"));
         beans.put("closeFeedbackRoundDelegate", new CloseFeedbackRoundDelegate(feedback));
         beans.put("improvementPlanSchedule", new ImprovementPlanSchedule(calendar));
