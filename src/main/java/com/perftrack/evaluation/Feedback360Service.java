@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * quarter's last month, where it counts in scores only when a weight set gives it a weight.
  */
 @Service
-public class Feedback360Service {
+class Feedback360Service {
 
     /** A round runs at least one day and at most two months. */
     static final int DEFAULT_DAYS = 14;
