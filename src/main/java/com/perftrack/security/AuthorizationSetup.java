@@ -40,6 +40,7 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String APPEAL_PROCESS = "appeal";
     static final String EVALUATION_PROCESS = "quarterly-evaluation";
     static final String SPECIAL_AWARD_PROCESS = "special-contribution-award";
+    static final String FEEDBACK_360_PROCESS = "feedback-360";
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
     static final String REWARD_PENALTY_AMOUNT_DECISION = "reward-penalty-amount";
     /** Members may deploy models (Camunda Modeler); not a committee role, so not a {@link CommitteeGroup}. */
@@ -95,6 +96,10 @@ class AuthorizationSetup implements ApplicationRunner {
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
+        // HR opens the quarter's 360° feedback round
+        grant(CommitteeGroup.HR.id(), Resources.PROCESS_DEFINITION, FEEDBACK_360_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(CommitteeGroup.HR.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         for (CommitteeGroup group : CommitteeGroup.values()) {
             // /api/evaluations shows a quarter's proposals before its run has stored them
             grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_DECISION, Permissions.READ,

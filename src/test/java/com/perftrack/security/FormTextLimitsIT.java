@@ -45,7 +45,8 @@ class FormTextLimitsIT {
             Map.entry("cause2RequestAmount", "resource_request.amount"),
             Map.entry("resourceDecisionComment", "resource_request.reason"),
             Map.entry("attendanceComment", "meeting_attendance.note"),
-            Map.entry("feedbackComment", "department_feedback.feedback"));
+            Map.entry("feedbackComment", "department_feedback.feedback"),
+            Map.entry("ratingComment", "feedback_rating.comment"));
 
     /** ACT_RU_VARIABLE.TEXT_ on PostgreSQL: the longest string a process variable holds. */
     static final int ENGINE_STRING = 4000;
