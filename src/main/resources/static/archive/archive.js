@@ -10,6 +10,7 @@
     { id: 'action', title: '改进行动及结果 Actions and results', types: ['ACTION_OUTCOME'] },
     { id: 'plan', title: '改进计划 Improvement plans', types: ['IMPROVEMENT_PLAN'] },
     { id: 'coaching', title: '面谈反馈 Coaching talks', types: ['COACHING'] },
+    { id: 'feedback', title: '360度反馈 360° feedback', types: ['FEEDBACK_360'] },
     { id: 'reward', title: '奖励与处罚 Rewards and penalties', types: ['REWARD', 'PENALTY'] },
     { id: 'appeal', title: '申诉 Appeals', types: ['APPEAL'] },
     { id: 'correction', title: '更正 Corrections', types: ['CORRECTION'] }
