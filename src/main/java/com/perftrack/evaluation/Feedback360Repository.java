@@ -67,6 +67,17 @@ class Feedback360Repository {
         return round(companyCode, quarter).orElseThrow().id();
     }
 
+    String processInstanceId(long roundId) {
+        return jdbc.sql("select process_instance_id from feedback_round where id = ?").param(roundId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** A round abandoned before it closed, with its (unanswered or partly answered) ratings. */
+    void deleteRound(long roundId) {
+        jdbc.sql("delete from feedback_rating where round_id = ?").param(roundId).update();
+        jdbc.sql("delete from feedback_round where id = ?").param(roundId).update();
+    }
+
     void assign(long roundId, String processInstanceId) {
         jdbc.sql("update feedback_round set process_instance_id = ? where id = ?").params(processInstanceId, roundId)
                 .update();

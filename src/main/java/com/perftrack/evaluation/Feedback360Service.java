@@ -43,9 +43,11 @@ class Feedback360Service {
     private final ArchiveService archive;
     private final BusinessCalendar calendar;
     private final Feedback360Figures figures;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
 
     Feedback360Service(Feedback360Repository rounds, OrganisationService organisation, ArchiveService archive,
-            BusinessCalendar calendar, Feedback360Figures figures) {
+            BusinessCalendar calendar, Feedback360Figures figures, org.camunda.bpm.engine.RuntimeService runtime) {
+        this.runtime = runtime;
         this.rounds = rounds;
         this.organisation = organisation;
         this.archive = archive;
@@ -65,7 +67,13 @@ class Feedback360Service {
             throw new BadUserRequestException("没有公司 " + companyCode + "，请以 companyCode 指明公司 / no company '"
                     + companyCode + "'");
         }
-        if (rounds.round(companyCode, quarter.toString()).isPresent()) {
+        var existing = rounds.round(companyCode, quarter.toString());
+        if (existing.isPresent() && abandoned(existing.get())) {
+            // its instance was cancelled (Cockpit) before it closed: the quarter may have its round after all
+            rounds.deleteRound(existing.get().id());
+            existing = java.util.Optional.empty();
+        }
+        if (existing.isPresent()) {
             throw new BadUserRequestException("公司 " + companyCode + " 的 " + quarter + " 360度反馈已开启过，每季度一轮 / the "
                     + "360° feedback round of " + quarter + " for " + companyCode + " has already been opened");
         }
@@ -77,6 +85,15 @@ class Feedback360Service {
                     + today.plusDays(MAX_DAYS) + "）/ the deadline must lie 1 to " + MAX_DAYS + " days ahead");
         }
         return new Registered(rounds.insertRound(companyCode, quarter.toString(), until, userId, calendar.now()), until);
+    }
+
+    /** An open round whose process instance no longer runs (looked up as the application, not the caller). */
+    private boolean abandoned(Feedback360Repository.Round round) {
+        if (!"open".equals(round.state())) {
+            return false;
+        }
+        String instance = rounds.processInstanceId(round.id());
+        return instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0;
     }
 
     LocalDate today() {

@@ -67,7 +67,8 @@ class Feedback360ProcessTest {
         var calendar = new BusinessCalendar("Asia/Shanghai");
         feedback = new Feedback360Service(new Feedback360Repository(db.jdbc()), new OrganisationService(db.jdbc()),
                 new ArchiveService(db.jdbc(), calendar), calendar, (period, means, source) ->
-                        recorded.computeIfAbsent(period, p -> new LinkedHashMap<>()).putAll(means));
+                        recorded.computeIfAbsent(period, p -> new LinkedHashMap<>()).putAll(means),
+                processEngine.getRuntimeService());
         var notifier = new Notifier(mail, processEngine.getIdentityService(), "ptc@test.example");
         beans.put("openFeedbackRoundListener", new OpenFeedbackRoundListener(feedback));
         beans.put("openFeedbackRoundDelegate", new OpenFeedbackRoundDelegate(feedback));
@@ -199,6 +200,20 @@ class Feedback360ProcessTest {
         assertThatThrownBy(() -> feedback.rate(Long.parseLong(db.jdbc().sql("select min(id) from feedback_rating "
                 + "where rated_at is null").query(String.class).single()), 3, 3, 3, 3, null, "sales.head"))
                 .as("a closed round takes no answers").hasMessageContaining("this 360° feedback round is closed");
+    }
+
+    @Test
+    void a_round_cancelled_before_it_closed_does_not_block_the_quarter() {
+        as("hr.head");
+        ProcessInstance first = start(Map.of("quarter", "2026-Q2"));
+        runJobs(first);
+        // an administrator cancels it in Cockpit (its listeners are skipped there)
+        runtimeService().deleteProcessInstance(first.getId(), "started with the wrong people", true);
+        as("hr.head");
+        ProcessInstance second = start(Map.of("quarter", "2026-Q2"));
+        assertThat(second).hasBusinessKey("PTCO:2026-Q2").isWaitingAt("Task_OpenRound");
+        assertThat(db.jdbc().sql("select count(*) from feedback_round where quarter = '2026-Q2'").query(Integer.class)
+                .single()).isOne();
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
