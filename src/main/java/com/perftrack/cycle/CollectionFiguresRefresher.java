@@ -46,6 +46,8 @@ class CollectionFiguresRefresher {
                     String department = CollectionTasks.DEPARTMENT_OF_TASK.get(task.getTaskDefinitionKey());
                     taskService.setVariableLocal(task.getId(), "figuresReceived",
                             CollectionTaskListener.received(figures.countFigures(company, period, department), period));
+                    taskService.setVariableLocal(task.getId(), "figureWarnings",
+                            CollectionTaskListener.warnings(figures.doubtfulFigures(company, period, department)));
                 }
             }
         } finally {

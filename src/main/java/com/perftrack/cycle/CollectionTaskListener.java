@@ -47,6 +47,7 @@ class CollectionTaskListener implements TaskListener {
         String period = PERIOD.present(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             FIGURES_RECEIVED.setLocal(task, received(figures.countFigures(company, period, department), period));
+            FIGURE_WARNINGS.setLocal(task, warnings(figures.doubtfulFigures(company, period, department)));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             refuseTooLong(task);
             List<String> missing = figures.missingFigures(company, period, department);
@@ -55,6 +56,17 @@ class CollectionTaskListener implements TaskListener {
                         + String.join("；", missing) + " / Cannot submit: figures still missing for " + period + ": "
                         + String.join("; ", missing));
             }
+            List<String> doubtful = figures.doubtfulFigures(company, period, department);
+            if (!doubtful.isEmpty() && !Boolean.TRUE.equals(FIGURES_VERIFIED.get(task))) {
+                throw new BadUserRequestException("不能提交：本部门 " + period + " 有 " + doubtful.size() + " 条可疑数据，请核实后勾选"
+                        + "“已核实”，或导入更正后的文件：" + String.join("；", doubtful) + " / Cannot submit: " + doubtful.size()
+                        + " doubtful figure(s) for " + period + "; tick 已核实 (verified) or import a corrected file");
+            }
         }
+    }
+
+    /** The warnings as the form shows them: one per line; empty when there are none. */
+    static String warnings(List<String> doubtful) {
+        return doubtful.stream().map(w -> "- " + w).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

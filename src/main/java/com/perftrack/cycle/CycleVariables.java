@@ -23,6 +23,10 @@ final class CycleVariables {
     static final ProcessVariable<String> HR_REQUEST_NOTE = text("hrRequestNote");
     static final ProcessVariable<String> ESCALATION_NOTE = text("escalationNote");
     static final ProcessVariable<String> FIGURES_RECEIVED = text("figuresReceived");
+    /** The department's doubtful figures of the period, one per line (empty: none); issue 15. */
+    static final ProcessVariable<String> FIGURE_WARNINGS = text("figureWarnings");
+    /** The department's tick 已核实: the doubtful figures are right as they are. */
+    static final ProcessVariable<Boolean> FIGURES_VERIFIED = flag("figuresVerified");
     static final ProcessVariable<Integer> KPI_RESULT_COUNT = count("kpiResultCount");
     static final ProcessVariable<Integer> ACTIONS_STARTED = count("actionsStarted");
     static final ProcessVariable<Integer> ARCHIVE_ENTRIES_WRITTEN = count("archiveEntriesWritten");

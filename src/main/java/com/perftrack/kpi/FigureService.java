@@ -1,6 +1,7 @@
 package com.perftrack.kpi;
 
 import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.calendar.Period;
 import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationService;
@@ -221,6 +222,48 @@ public class FigureService {
         }
         ReportingPeriod parsed = ReportingPeriod.parse(period);
         return parsed.monthly() ? null : parsed;
+    }
+
+    /**
+     * The doubtful figures ({@link SuspiciousFigures}, issue 15) among the company's stored figures of the
+     * KPIs the department reports, for the period (each month of a longer period), as sentences; the
+     * department's collection task asks for a tick 已核实 while there are any.
+     */
+    public List<String> doubtfulFigures(String companyCode, String period, String departmentRole) {
+        ReportingPeriod longer = longer(period);
+        List<String> months = longer != null ? longer.months().stream().map(Period::toString).toList() : List.of(period);
+        Map<String, Kpi> kpis = new HashMap<>();
+        catalog.all().stream().filter(k -> departmentRole == null || departmentRole.equals(k.sourceDepartment()))
+                .forEach(k -> kpis.put(k.code(), k));
+        Map<String, List<String>> children = new HashMap<>();
+        organisation.allUnits().forEach(u -> {
+            if (u.parentCode() != null && companyCode.equals(u.companyCode())) {
+                children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
+            }
+        });
+        List<String> result = new ArrayList<>();
+        for (String month : months) {
+            List<FigureView> rows = companyFigures(companyCode, month).stream().filter(f -> kpis.containsKey(f.kpiCode()))
+                    .toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Set<String> history = new HashSet<>();
+            for (int back = 1; back <= 6; back++) {
+                history.add(Period.parse(month).minusMonths(back).toString());
+            }
+            Set<String> units = new HashSet<>();
+            rows.forEach(r -> {
+                units.add(r.unitCode());
+                units.addAll(children.getOrDefault(r.unitCode(), List.of()));
+            });
+            Map<String, FigureView> stored = new HashMap<>();
+            figuresOf(history, units).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
+            SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
+                    (p, u, k) -> java.util.Optional.ofNullable(stored.get(p + '|' + u + '|' + k)))
+                    .forEach(w -> result.add(w.message()));
+        }
+        return result;
     }
 
     /** The month's figures of one company's units, not the whole installation's. */
