@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.perftrack.security.CompanyAccess;
 import com.perftrack.support.Api;
 import com.perftrack.support.IntegrationTest;
+import com.perftrack.support.TasklistBrowser;
 import com.perftrack.support.TestCompanies;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Issue 15, must-show 3: an import with one tenfold figure answers 200 with the warning naming its line,
  * and the sales department's collection task shows it and refuses completion until 已核实 is ticked.
  * Company DBT, person DBT-P1 sold 100 a month (target 100) from 2015-01 to 2015-06; 2015-07 says 1000.
+ * A REST client is refused with the sentence; the sales head then opens the form in Tasklist, reads the
+ * warning, is refused again without the tick and completes with it.
+ * Runs in Debian's chromium (ChromeDriver, Chinese locale) through TasklistBrowser.
  */
 @IntegrationTest
 class DoubtfulFiguresIT {
@@ -77,8 +81,19 @@ class DoubtfulFiguresIT {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("message").asText()).contains("1 条可疑数据", "已核实").doesNotContain("ENGINE-");
 
-        var done = complete(api, "sales.head", task, Map.of("sales_salesSummary", Map.of("value", "七月大单，已核实", "type", "String"),
-                "figuresVerified", Map.of("value", true, "type", "Boolean")));
-        assertThat(done.status()).as(done.body()).isEqualTo(204);
+        try (TasklistBrowser tasklist = new TasklistBrowser(port, 1280, 1000)) {
+            tasklist.login("tasklist", "sales.head", "demo");
+            tasklist.openTask(task.get("id").asText(), "本月销售完成情况说明");
+            tasklist.claim();
+            assertThat(tasklist.text()).contains("可疑数据，请核实", "DBT-P1 SALES_AMOUNT 2015-07", "已核实");
+            tasklist.type("textarea", "本月销售完成情况说明", "七月签下一笔大单，数字无误");
+            tasklist.clickButton("完成");
+            tasklist.until(d -> d.getPageSource().contains("条可疑数据"));
+            tasklist.screenshot("doubtful-figures-refused");
+            tasklist.radio("已核实");
+            tasklist.clickButton("完成");
+            String taskId = task.get("id").asText();
+            tasklist.until(d -> api.get("/engine-rest/task/" + taskId, "sales.head").status() == 404);
+        }
     }
 }
