@@ -233,7 +233,21 @@ class NeverDroppedIT {
 
     private void complete(JsonNode task, String user, Map<String, Object> values) {
         var response = tryComplete(task, user, values);
+        if (response.status() == 409) {
+            // this test moves the engine's clock: timers of the shared database fall due at once and the job
+            // executor may touch the same instance in that moment; 409 asks the user to try again, as here
+            sleep();
+            response = tryComplete(task, user, values);
+        }
         assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonNode find(JsonNode list, long findingId) {

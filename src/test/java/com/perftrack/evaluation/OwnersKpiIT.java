@@ -28,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Owners shape the method (issue 14, SPEC.md section 7): a company of another type (OWNQ,
  * project-management) brings its own catalogue with two new KPIs and its own weights, through the
- * public imports only, and its quarters are scored with them.
+ * public imports only, and its quarters are scored with them. The new KPIs' source role is one no
+ * department of the shared test database has ({@code owners-check}): every department of every company
+ * must report the KPIs of its role, and the other ITs' companies do not know these.
  *
  * <p>The data, 2013, three project managers of role {@code pm} (one peer group):
  * <ul>
@@ -54,8 +56,8 @@ class OwnersKpiIT {
 
     static final String ADMIN = "admin:it-admin-secret";
     static final String CATALOGUE = "code,name_zh,name_en,unit,aggregation,direction,decimals,source_role\n"
-            + "OWNQ_COMPLETION,项目完成率,Project completion,%,avg,higher,4,project-management\n"
-            + "OWNQ_DELAY,项目延期天数,Project delay,days,avg,lower,1,project-management\n";
+            + "OWNQ_COMPLETION,项目完成率,Project completion,%,avg,higher,4,owners-check\n"
+            + "OWNQ_DELAY,项目延期天数,Project delay,days,avg,lower,1,owners-check\n";
     static final String WEIGHTS = "company_code,role,kpi_code,weight,valid_from\n"
             + "OWNQ,pm,SALES_AMOUNT,50,2013-Q1\n" + "OWNQ,pm,OWNQ_COMPLETION,30,2013-Q1\n" + "OWNQ,pm,OWNQ_DELAY,20,2013-Q1\n"
             + "OWNQ,pm,SALES_AMOUNT,20,2013-Q3\n" + "OWNQ,pm,OWNQ_COMPLETION,40,2013-Q3\n" + "OWNQ,pm,OWNQ_DELAY,%s,2013-Q3\n";
@@ -139,7 +141,7 @@ class OwnersKpiIT {
         assertThat(delay).isNotNull();
         assertThat(delay.get("direction").asText()).isEqualTo("lower");
         assertThat(delay.get("decimals").asInt()).isEqualTo(1);
-        assertThat(delay.get("sourceRole").asText()).isEqualTo("project-management");
+        assertThat(delay.get("sourceRole").asText()).isEqualTo("owners-check");
 
         // monthly results: lower is better, 10 / 12, with a status from kpi-status.dmn and a rank
         JsonNode p2 = api.get("/api/kpi-results?period=2013-02&unitCode=OWNQ-P2", ADMIN).json();
@@ -206,9 +208,9 @@ class OwnersKpiIT {
     void a_catalogue_change_of_direction_for_a_kpi_with_figures_is_refused_and_nothing_changes() {
         String before = api.get("/api/kpi-catalogue", ADMIN).body();
         String changed = "code,name_zh,name_en,unit,aggregation,direction,decimals,source_role\n"
-                + "OWNQ_COMPLETION,项目按期完成率,On-time completion,%,avg,higher,2,project-management\n"
+                + "OWNQ_COMPLETION,项目按期完成率,On-time completion,%,avg,higher,2,owners-check\n"
                 + "OWNQ_DELAY,项目延期天数,Project delay,days,avg,higher,1,project-management\n"
-                + "OWNQ_NEW,新指标,New one,count,sum,higher,0,project-management\n";
+                + "OWNQ_NEW,新指标,New one,count,sum,higher,0,owners-check\n";
         var refused = api.postFile("/api/imports/kpi-catalogue", "hr.head", "catalogue.csv", bytes(changed));
         assertThat(refused.status()).isEqualTo(422);
         JsonNode errors = refused.json().get("errors");

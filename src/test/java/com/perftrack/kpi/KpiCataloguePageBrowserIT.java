@@ -63,12 +63,12 @@ class KpiCataloguePageBrowserIT {
         // upload a catalogue file with a new KPI: it is listed at once
         Path catalogue = Files.createTempFile("catalogue", ".csv");
         Files.writeString(catalogue, "code,name_zh,name_en,unit,aggregation,direction,decimals,source_role\n"
-                + "PAGE_MARKET_SHARE,市场份额,Market share,%,last,higher,4,marketing\n", StandardCharsets.UTF_8);
+                + "PAGE_MARKET_SHARE,市场份额,Market share,%,last,higher,4,page-check\n", StandardCharsets.UTF_8);
         upload("kpi-catalogue", catalogue);
         browser.until(d -> d.findElement(By.cssSelector("#catalogue-section .outcome")).getText().contains("已导入"));
         browser.until(d -> !d.findElements(By.cssSelector("#catalogue tr[data-code=PAGE_MARKET_SHARE]")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("#catalogue tr[data-code=PAGE_MARKET_SHARE]")).getText())
-                .contains("市场份额", "%", "last", "越高越好 higher", "marketing");
+                .contains("市场份额", "%", "last", "越高越好 higher", "page-check");
 
         // a weights file with bad lines (an unknown company): every line named, in Chinese, nothing stored
         Path weights = Files.createTempFile("weights", ".csv");

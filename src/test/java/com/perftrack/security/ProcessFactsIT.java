@@ -113,9 +113,11 @@ class ProcessFactsIT {
         String cycle = startCycle("2019-06");
         String task = waitForTask(cycle, "Task_SubmitSalesInformation", "sales.head");
         StringBuilder figures = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
-        for (String kpi : jdbc.sql("select code from kpi where source_department = 'sales' order by code")
-                .query(String.class).list()) {
-            figures.append("2019-06,person,DEMO-P1,").append(kpi).append(",10,9\n");
+        for (var kpi : jdbc.sql("select code, unit from kpi where source_department = 'sales' order by code")
+                .query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2))).list()) {
+            // a share is a fraction (0.1 = 10%): 10 would be a doubtful figure the department must verify
+            boolean share = "percent".equals(kpi.get(1)) || "%".equals(kpi.get(1));
+            figures.append("2019-06,person,DEMO-P1,").append(kpi.get(0)).append(share ? ",0.1,0.09\n" : ",10,9\n");
         }
         var imported = api.postFile("/api/imports/figures", "sales.head", "2019-06.csv",
                 figures.toString().getBytes(StandardCharsets.UTF_8));
