@@ -5,7 +5,6 @@ import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
 import com.perftrack.kpi.KpiCatalog;
 import com.perftrack.kpi.KpiResultService;
-import com.perftrack.kpi.SuspiciousFigures;
 import com.perftrack.kpi.TargetConsistencyService;
 import com.perftrack.organisation.OrgUnit;
 import com.perftrack.organisation.OrganisationImporter;
@@ -133,22 +132,9 @@ class ImportService {
                 children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
             }
         });
-        Set<String> periods = new TreeSet<>();
-        Set<String> unitCodes = new HashSet<>();
-        for (FigureView r : rows) {
-            com.perftrack.calendar.Period month = com.perftrack.calendar.Period.parse(r.period());
-            for (int back = 0; back <= 6; back++) {
-                periods.add(month.minusMonths(back).toString());
-            }
-            unitCodes.add(r.unitCode());
-            unitCodes.addAll(children.getOrDefault(r.unitCode(), List.of()));
-        }
-        Map<String, FigureView> stored = new HashMap<>();
-        figures.figuresOf(periods, unitCodes).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
         Map<String, com.perftrack.kpi.Kpi> kpis = new HashMap<>();
         catalog.all().forEach(k -> kpis.put(k.code(), k));
-        for (var w : SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
-                (period, unit, kpi) -> java.util.Optional.ofNullable(stored.get(period + '|' + unit + '|' + kpi)))) {
+        for (var w : figures.suspicious(rows, kpis, children)) {
             warnings.add(new LineError(lineOfRow.get(w.index()), w.field(), w.message()));
         }
         warnings.sort(java.util.Comparator.comparingInt(LineError::line));

@@ -235,35 +235,48 @@ public class FigureService {
         Map<String, Kpi> kpis = new HashMap<>();
         catalog.all().stream().filter(k -> departmentRole == null || departmentRole.equals(k.sourceDepartment()))
                 .forEach(k -> kpis.put(k.code(), k));
+        // the company's own tree (not the installation's): its departments, regions and people by parent
         Map<String, List<String>> children = new HashMap<>();
-        organisation.allUnits().forEach(u -> {
-            if (u.parentCode() != null && companyCode.equals(u.companyCode())) {
-                children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
-            }
-        });
+        for (String type : List.of(OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
+            organisation.units(companyCode, type).forEach(u -> {
+                if (u.parentCode() != null) {
+                    children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
+                }
+            });
+        }
         List<String> result = new ArrayList<>();
         for (String month : months) {
             List<FigureView> rows = companyFigures(companyCode, month).stream().filter(f -> kpis.containsKey(f.kpiCode()))
                     .toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            Set<String> history = new HashSet<>();
-            for (int back = 1; back <= 6; back++) {
-                history.add(Period.parse(month).minusMonths(back).toString());
-            }
-            Set<String> units = new HashSet<>();
-            rows.forEach(r -> {
-                units.add(r.unitCode());
-                units.addAll(children.getOrDefault(r.unitCode(), List.of()));
-            });
-            Map<String, FigureView> stored = new HashMap<>();
-            figuresOf(history, units).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
-            SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
-                    (p, u, k) -> java.util.Optional.ofNullable(stored.get(p + '|' + u + '|' + k)))
-                    .forEach(w -> result.add(w.message()));
+            suspicious(rows, kpis, children).forEach(w -> result.add(w.message()));
         }
         return result;
+    }
+
+    /**
+     * {@link SuspiciousFigures} for these rows (an import file's, or a month's stored ones), with the stored
+     * figures they are compared with: their units' and those units' children's, in their months and the
+     * six months before, read once.
+     */
+    public List<SuspiciousFigures.Warning> suspicious(List<FigureView> rows, Map<String, Kpi> kpis,
+            Map<String, List<String>> children) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<String> periods = new HashSet<>();
+        Set<String> units = new HashSet<>();
+        for (FigureView r : rows) {
+            Period month = Period.parse(r.period());
+            for (int back = 0; back <= 6; back++) {
+                periods.add(month.minusMonths(back).toString());
+            }
+            units.add(r.unitCode());
+            units.addAll(children.getOrDefault(r.unitCode(), List.of()));
+        }
+        Map<String, FigureView> stored = new HashMap<>();
+        figuresOf(periods, units).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
+        return SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
+                (p, u, k) -> java.util.Optional.ofNullable(stored.get(p + '|' + u + '|' + k)));
     }
 
     /** The month's figures of one company's units, not the whole installation's. */
