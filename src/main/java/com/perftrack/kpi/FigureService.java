@@ -101,6 +101,48 @@ public class FigureService {
                 List.copyOf(changed));
     }
 
+    private static final RowMapper<FigurePart> PART = (rs, n) -> new FigurePart(rs.getString(1), rs.getInt(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getBigDecimal(9), rs.getBigDecimal(10));
+    private static final String PART_COLUMNS = "period, day_of_month, unit_type, unit_code, kpi_code, product, channel, "
+            + "customer, target, actual";
+
+    /**
+     * Per KPI code, the aggregate of the unit's daily actuals from {@code from} to {@code toInclusive}
+     * ({@link FigureParts}: sum; mean for avg KPIs; the latest day's for last KPIs); KPIs without a
+     * daily actual in the range are absent. Used by the weekly sales meeting and the 旬 reports.
+     */
+    public Map<String, BigDecimal> dailyActuals(String unitCode, java.time.LocalDate from, java.time.LocalDate toInclusive) {
+        Map<String, BigDecimal> result = new java.util.TreeMap<>();
+        dailyParts(unitCode, from, toInclusive).stream()
+                .collect(Collectors.groupingBy(FigurePart::kpiCode, LinkedHashMap::new, Collectors.toList()))
+                .forEach((kpi, parts) -> catalog.find(kpi).ifPresent(k -> {
+                    BigDecimal v = FigureParts.aggregate(parts, FigurePart::actual, k.aggregation());
+                    if (v != null) {
+                        result.put(kpi, v);
+                    }
+                }));
+        return result;
+    }
+
+    /** The unit's daily parts (any dimension) from {@code from} to {@code toInclusive}, oldest first. */
+    public List<FigurePart> dailyParts(String unitCode, java.time.LocalDate from, java.time.LocalDate toInclusive) {
+        if (toInclusive.isBefore(from)) {
+            return List.of();
+        }
+        List<String> months = new ArrayList<>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(toInclusive)); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        return FigureParts.daily(jdbc.sql("select " + PART_COLUMNS + " from figure_part where unit_code = :unit "
+                        + "and period in (:months) and day_of_month > 0")
+                .param("unit", unitCode).param("months", months).query(PART).list().stream()
+                .filter(p -> {
+                    var day = java.time.YearMonth.parse(p.period()).atDay(p.day());
+                    return !day.isBefore(from) && !day.isAfter(toInclusive);
+                }).toList());
+    }
+
     /** The stored figures of a month; unitType and unitCode are optional filters. */
     public List<FigureView> figures(String period, String unitType, String unitCode) {
         return jdbc.sql("select " + COLUMNS + " from figure where period = :period"
