@@ -278,6 +278,51 @@ public class FigureService {
         return result;
     }
 
+    /**
+     * Like {@link #dailyActuals}, for a unit with or without daily figures of its own: per month and KPI
+     * its own days when it has any, otherwise its children's (each the same way, {@link Breakdown}), so
+     * a department shows its people's days.
+     */
+    public Map<String, BigDecimal> dailyActualsRolledUp(String unitCode, java.time.LocalDate from,
+            java.time.LocalDate toInclusive) {
+        OrgUnit unit = organisation.findUnit(unitCode).orElse(null);
+        if (unit == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> children = new HashMap<>();
+        for (String type : List.of(OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
+            organisation.units(unit.companyCode(), type).forEach(u -> {
+                if (u.parentCode() != null) {
+                    children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
+                }
+            });
+        }
+        List<FigurePart> parts = new ArrayList<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(unitCode));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String code = todo.pop();
+            if (seen.add(code)) {
+                parts.addAll(dailyParts(code, from, toInclusive));
+                todo.addAll(children.getOrDefault(code, List.of()));
+            }
+        }
+        Map<String, List<FigurePart>> perKpi = new java.util.TreeMap<>();
+        parts.stream().collect(Collectors.groupingBy(p -> p.period() + '|' + p.kpiCode())).forEach((monthKpi, inMonth) -> {
+            Map<String, List<FigurePart>> byUnit = inMonth.stream().collect(Collectors.groupingBy(FigurePart::unitCode));
+            perKpi.computeIfAbsent(inMonth.get(0).kpiCode(), k -> new ArrayList<>()).addAll(Breakdown.effective(unitCode,
+                    byUnit, u -> children.getOrDefault(u, List.of()), new java.util.TreeSet<>()));
+        });
+        Map<String, BigDecimal> result = new java.util.TreeMap<>();
+        perKpi.forEach((kpi, kpiParts) -> catalog.find(kpi).ifPresent(k -> {
+            BigDecimal v = FigureParts.aggregate(kpiParts, FigurePart::actual, k.aggregation());
+            if (v != null) {
+                result.put(kpi, v);
+            }
+        }));
+        return result;
+    }
+
     /** The unit's daily parts (any dimension) from {@code from} to {@code toInclusive}, oldest first. */
     public List<FigurePart> dailyParts(String unitCode, java.time.LocalDate from, java.time.LocalDate toInclusive) {
         if (toInclusive.isBefore(from)) {

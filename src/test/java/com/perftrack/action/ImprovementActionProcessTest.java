@@ -108,6 +108,11 @@ class ImprovementActionProcessTest {
         beans.put("activateActionDelegate", new ActivateActionDelegate(repository, calendar, settings, schedule));
         beans.put("tenDayReportSchedule", schedule);
         beans.put("tenDayReportListener", new TenDayReportListener(repository, calendar));
+        // the sales department's days 1–10 February 2028 (the figures themselves are DimensionsIT's)
+        var figures = org.mockito.Mockito.mock(com.perftrack.kpi.FigureService.class);
+        org.mockito.Mockito.when(figures.dailyActualsRolledUp("ACME-SALES", java.time.LocalDate.of(2028, 2, 1),
+                java.time.LocalDate.of(2028, 2, 10))).thenReturn(Map.of("SALES_AMOUNT", new java.math.BigDecimal("35000")));
+        beans.put("tenDayFiguresListener", new TenDayFiguresListener(repository, organisation, new KpiCatalog(jdbc), figures));
         beans.put("sendReportReminderDelegate", new SendReportReminderDelegate(notifier, settings));
         beans.put("sendReportEscalationDelegate", new SendReportEscalationDelegate(notifier, settings));
         beans.put("sendDeadlineEscalationDelegate", new SendDeadlineEscalationDelegate(notifier, calendar, settings));
@@ -194,6 +199,9 @@ class ImprovementActionProcessTest {
         assertThat(reportTimerDates(action)).containsExactly(at("2028-02-20"));
         // the responsible person named in the form (a member of sales) files the report, not the manager
         assertThat(reportTask(action, "2028-02-10")).isAssignedTo("sales1");
+        // issue 16: the 旬's daily figures beside the action's indicator (SALES_AMOUNT, the finding's KPI)
+        assertThat((String) taskService().getVariableLocal(reportTask(action, "2028-02-10").getId(), "tenDayFigures"))
+                .contains("2028-02-01 – 2028-02-10", "SALES_AMOUNT", "35000.00");
         completeReport(action, "2028-02-10", 10, "102");
 
         // the 20 February report is missed: reminder after a day, escalation after three

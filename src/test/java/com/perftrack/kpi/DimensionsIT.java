@@ -172,6 +172,10 @@ class DimensionsIT {
                 .hasEntrySatisfying("SALES_AMOUNT", v -> assertThat(v).isEqualByComparingTo("20"))
                 .hasEntrySatisfying("CUSTOMER_SATISFACTION", v -> assertThat(v).isEqualByComparingTo("0.8"));
 
+        // the sales department has no days of its own: its people's, 12 + 8 + 15 (DIM-P1) + 40 + 50 (DIM-P2) = 125
+        assertThat(figures.dailyActualsRolledUp("DIM-S", LocalDate.of(2023, 5, 1), LocalDate.of(2023, 5, 20)))
+                .hasEntrySatisfying("SALES_AMOUNT", v -> assertThat(v).isEqualByComparingTo("125"));
+
         // a day that does not exist is refused, nothing stored
         var bad = importCsv(HEADER + "2023-06-31,person,DIM-P1,SALES_AMOUNT,10,12,,,\n");
         assertThat(bad.status()).isEqualTo(422);
