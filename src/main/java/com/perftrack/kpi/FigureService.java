@@ -101,15 +101,14 @@ public class FigureService {
         Map<String, FigureView> stored = new HashMap<>();
         Set<String> storedFromParts = new HashSet<>();
         for (String period : periods) {
-            jdbc.sql("select " + COLUMNS + ", from_parts from figure where period = ?").param(period)
-                    .query((rs, n) -> {
-                        FigureView f = normalised(ROW.mapRow(rs, n));
+            jdbcTemplate.query("select " + COLUMNS + ", from_parts from figure where period = ?",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        FigureView f = normalised(ROW.mapRow(rs, 0));
                         stored.put(key(f), f);
                         if (rs.getBoolean(7)) {
                             storedFromParts.add(key(f));
                         }
-                        return null;
-                    }).list();
+                    }, period);
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
