@@ -29,6 +29,7 @@ final class ActionRows {
     /** An open action due within this many days (today included) is flagged 临近期限. */
     static final int DUE_SOON_DAYS = 7;
     static final String DONE = "done";
+    static final String DRAFT = "draft";
     static final String OVERDUE = "overdue";
     static final String DUE_SOON = "dueSoon";
     static final String ON_TRACK = "onTrack";
@@ -87,13 +88,17 @@ final class ActionRows {
     }
 
     /**
-     * What the list's icon says (issue 15, not by colour alone): {@code done}; an unfinished action
-     * past its deadline {@code overdue}; due within {@link #DUE_SOON_DAYS} days {@code dueSoon};
+     * What the list's icon says (issue 15, not by colour alone): {@code done}; {@code draft} while the
+     * form is written and reviewed; an open action past its deadline {@code overdue} (as
+     * {@link ActionView#overdue()} counts it); due within {@link #DUE_SOON_DAYS} days {@code dueSoon};
      * otherwise (or without a deadline) {@code onTrack}.
      */
     static String timeliness(String status, LocalDate deadline, LocalDate today) {
         if (ActionView.DONE.equals(status)) {
             return DONE;
+        }
+        if (ActionView.DRAFT.equals(status)) {
+            return DRAFT;
         }
         if (deadline == null) {
             return ON_TRACK;

@@ -52,7 +52,7 @@ final class DashboardViews {
     /**
      * One improvement action of the dashboard's list: a cross-department action's parts (one per
      * department, {@code actionIds}) make one row. Names, not ids; progress in percent (0..100) as
-     * the ten-day report gives it. {@code timeliness}: done, overdue, dueSoon or onTrack (the list's icon).
+     * the ten-day report gives it. {@code timeliness}: done, draft, overdue, dueSoon or onTrack (the list's icon).
      */
     record ActionRow(List<Long> actionIds, long findingId, String companyCode, String period, String item,
             boolean crossDepartment, List<String> departments, String departmentNames, String ownerName,

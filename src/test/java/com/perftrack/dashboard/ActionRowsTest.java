@@ -55,7 +55,7 @@ class ActionRowsTest {
     }
 
     @Test
-    void the_icon_says_done_overdue_due_within_seven_days_or_on_track() {
+    void the_icon_says_done_draft_overdue_due_within_seven_days_or_on_track() {
         LocalDate today = LocalDate.of(2028, 3, 10);
         assertThat(ActionRows.timeliness(ActionView.DONE, LocalDate.of(2028, 3, 1), today))
                 .as("done counts even when it was late").isEqualTo("done");
@@ -63,9 +63,11 @@ class ActionRowsTest {
         assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 10), today))
                 .as("due today: not yet late").isEqualTo("dueSoon");
         // 7 days: 10th..16th
-        assertThat(ActionRows.timeliness(ActionView.DRAFT, LocalDate.of(2028, 3, 16), today)).isEqualTo("dueSoon");
+        assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 16), today)).isEqualTo("dueSoon");
         assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 17), today)).isEqualTo("onTrack");
         assertThat(ActionRows.timeliness(ActionView.OPEN, null, today)).isEqualTo("onTrack");
+        assertThat(ActionRows.timeliness(ActionView.DRAFT, LocalDate.of(2028, 3, 1), today))
+                .as("a form still written is not late yet, like ActionView.overdue").isEqualTo("draft");
     }
 
     @Test
