@@ -87,7 +87,8 @@ window.PTC_PANELS = function (ctx) {
       pie.setOption({
         animation: false,
         tooltip: { trigger: 'item', formatter: (p) => ctx.escape(p.name) + ': ' + ctx.percent(p.value) },
-        series: [{ type: 'pie', radius: ['30%', '65%'], label: { formatter: (p) => p.name + ' ' + ctx.percent(p.value) },
+        series: [{ type: 'pie', radius: ['25%', '55%'], avoidLabelOverlap: true,
+          label: { formatter: (p) => p.name + '\n' + ctx.percent(p.value), overflow: 'break' },
           data: shares.map((r) => ({ name: String(r.key), value: Number(r.share) })) }]
       }, true);
       pie.resize();
