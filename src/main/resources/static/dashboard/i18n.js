@@ -8,8 +8,18 @@ window.PTC_I18N = {
     forecast: '预测', rank: '排名', stage: '阶段', count: '数量', conversion: '转化率', overall: '线索→赢单',
     winRate: '赢单率', lost: '丢单', owner: '负责人', deadline: '期限', lastReport: '最近旬报', action: '措施',
     responsibleDepartment: '责任部门', crossDepartment: '跨部门',
-    missing: { target: '缺目标', actual: '缺实际', both: '目标与实际均缺', 'target 0': '目标为 0，无法计算达成率' }, mom: '环比', noData: '无数据',
-    status: { green: '达标', amber: '预警', red: '未达标' }, switchTo: 'English', unitName: '名称'
+    missing: { target: '缺目标', actual: '缺实际', both: '目标与实际均缺', 'target 0': '目标为 0，无法计算达成率' }, mom: '环比', yoy: '同比', noData: '无数据',
+    status: { green: '达标', amber: '预警', red: '未达标', none: '无数据' }, statusPrefix: '状态：', switchTo: 'English', unitName: '名称',
+    timeliness: { done: '已完成', draft: '起草与审核中', overdue: '已逾期', dueSoon: '临近期限（7 天内）', onTrack: '按期进行' }, progress: '进度',
+    up: '返回上级', levels: '层级', drillHint: '点击条形或行，查看该单位自己的看板', bottom: '个人为最底层，无下级分解',
+    drillTo: '查看下级：', refreshed: '数据已自动更新', warnings: '季度预警', warningsHint: '按至今数据预测，本季度可能达不到目标的单位与指标',
+    noWarnings: '暂无预警', monthsSoFar: '已过月数', attainmentSoFar: '至今达成率', forecastAttainment: '预测季度达成率',
+    kpi: '指标', warningFlag: '季度预警：预测季度达成率 ', soFar: '，至今 ',
+    dimensions: '维度分析', product: '产品', channel: '渠道', customer: '客户', noDimensions: '暂无维度数据', share: '占比',
+    noShare: '非累加指标没有占比',
+    health: '持续改进：方法健康度', leadTimeNow: '最近周期时长', days: '天',
+    onTimeSubmissionRate: '按时提交率', smartFirstPassRate: 'SMART 一次通过率', tenDayReportPunctuality: '旬报准时率',
+    improvementRate: '改进率', cycleLeadTimeDays: '周期时长（天）'
   },
   en: {
     title: 'Performance tracking dashboard', imports: 'Import data', catalogue: 'KPI catalogue and weights', recognition: 'Recognition', archive: 'Tracking archive', tasklist: 'Tasks', apiDocs: 'API docs',
@@ -21,7 +31,17 @@ window.PTC_I18N = {
     rank: 'Rank', stage: 'Stage', count: 'Count', conversion: 'Conversion', overall: 'Leads → won', winRate: 'Win rate',
     lost: 'Lost', owner: 'Owner', deadline: 'Deadline', lastReport: 'Last ten-day report', action: 'Action',
     responsibleDepartment: 'Responsible department', crossDepartment: 'cross-department',
-    missing: { target: 'no target', actual: 'no actual', both: 'no target, no actual', 'target 0': 'target 0: no attainment' }, mom: 'MoM', noData: 'no data',
-    status: { green: 'on target', amber: 'warning', red: 'below target' }, switchTo: '中文', unitName: 'Name'
+    missing: { target: 'no target', actual: 'no actual', both: 'no target, no actual', 'target 0': 'target 0: no attainment' }, mom: 'MoM', yoy: 'YoY', noData: 'no data',
+    status: { green: 'on target', amber: 'warning', red: 'below target', none: 'no data' }, statusPrefix: 'Status: ', switchTo: '中文', unitName: 'Name',
+    timeliness: { done: 'done', draft: 'being written and reviewed', overdue: 'overdue', dueSoon: 'due within 7 days', onTrack: 'on track' }, progress: 'Progress',
+    up: 'Up one level', levels: 'Levels', drillHint: 'Click a bar or row to open that unit\'s own view', bottom: 'A person is the lowest level: nothing below',
+    drillTo: 'Open: ', refreshed: 'Updated automatically', warnings: 'Quarter early warning', warningsHint: 'Units and KPIs whose quarter forecast from the months so far misses the target',
+    noWarnings: 'No warnings', monthsSoFar: 'Months so far', attainmentSoFar: 'Attainment so far', forecastAttainment: 'Forecast quarter attainment',
+    kpi: 'KPI', warningFlag: 'Early warning: forecast quarter attainment ', soFar: ', so far ',
+    dimensions: 'Dimensions', product: 'Product', channel: 'Channel', customer: 'Customer', noDimensions: 'No dimension data', share: 'Share',
+    noShare: 'A KPI that is not summed has no shares',
+    health: 'Continuous improvement: method health', leadTimeNow: 'Latest cycle lead time', days: 'days',
+    onTimeSubmissionRate: 'On-time submission', smartFirstPassRate: 'SMART first pass', tenDayReportPunctuality: 'Ten-day report punctuality',
+    improvementRate: 'Improvement rate', cycleLeadTimeDays: 'Cycle lead time (days)'
   }
 };

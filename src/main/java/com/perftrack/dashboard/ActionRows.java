@@ -26,10 +26,18 @@ final class ActionRows {
 
     private static final List<String> STAGES = List.of(ActionView.DRAFT, ActionView.OPEN, ActionView.DONE);
 
+    /** An open action due within this many days (today included) is flagged 临近期限. */
+    static final int DUE_SOON_DAYS = 7;
+    static final String DONE = "done";
+    static final String DRAFT = "draft";
+    static final String OVERDUE = "overdue";
+    static final String DUE_SOON = "dueSoon";
+    static final String ON_TRACK = "onTrack";
+
     private ActionRows() {
     }
 
-    static List<ActionRow> of(List<ActionView> actions, Function<String, String> personName,
+    static List<ActionRow> of(List<ActionView> actions, LocalDate today, Function<String, String> personName,
             BiFunction<String, String, String> departmentName, Function<String, String> groupName) {
         Map<String, List<ActionView>> byAction = new LinkedHashMap<>();
         for (ActionView a : actions) {
@@ -37,13 +45,13 @@ final class ActionRows {
             byAction.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
         }
         List<ActionRow> rows = new ArrayList<>();
-        byAction.values().forEach(parts -> rows.add(row(parts, personName, departmentName, groupName)));
+        byAction.values().forEach(parts -> rows.add(row(parts, today, personName, departmentName, groupName)));
         rows.sort(Comparator.comparing(ActionRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(r -> r.actionIds().get(0)));
         return rows;
     }
 
-    private static ActionRow row(List<ActionView> parts, Function<String, String> personName,
+    private static ActionRow row(List<ActionView> parts, LocalDate today, Function<String, String> personName,
             BiFunction<String, String, String> departmentName, Function<String, String> groupName) {
         ActionView first = parts.get(0);
         Set<String> items = new LinkedHashSet<>();
@@ -76,7 +84,29 @@ final class ActionRows {
         return new ActionRow(parts.stream().map(ActionView::actionId).toList(), first.findingId(), first.companyCode(),
                 first.period(), String.join("；", items), first.crossDepartment(), departments,
                 String.join("、", departmentNames), ownerName, responsible, deadline, lastReport,
-                progress == null ? null : DashboardViews.plain(progress), status);
+                progress == null ? null : DashboardViews.plain(progress), status, timeliness(status, deadline, today));
+    }
+
+    /**
+     * What the list's icon says (issue 15, not by colour alone): {@code done}; {@code draft} while the
+     * form is written and reviewed; an open action past its deadline {@code overdue} (as
+     * {@link ActionView#overdue()} counts it); due within {@link #DUE_SOON_DAYS} days {@code dueSoon};
+     * otherwise (or without a deadline) {@code onTrack}.
+     */
+    static String timeliness(String status, LocalDate deadline, LocalDate today) {
+        if (ActionView.DONE.equals(status)) {
+            return DONE;
+        }
+        if (ActionView.DRAFT.equals(status)) {
+            return DRAFT;
+        }
+        if (deadline == null) {
+            return ON_TRACK;
+        }
+        if (deadline.isBefore(today)) {
+            return OVERDUE;
+        }
+        return deadline.isBefore(today.plusDays(DUE_SOON_DAYS)) ? DUE_SOON : ON_TRACK;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -2,6 +2,7 @@ package com.perftrack.dashboard;
 
 import com.perftrack.action.ActionPickers;
 import com.perftrack.action.ActionService;
+import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.dashboard.DashboardViews.ActionRow;
 import com.perftrack.security.CommitteeGroup;
 import com.perftrack.security.CurrentUser;
@@ -16,10 +17,12 @@ class DashboardActions {
 
     private final ActionService actions;
     private final ActionPickers names;
+    private final BusinessCalendar calendar;
 
-    DashboardActions(ActionService actions, ActionPickers names) {
+    DashboardActions(ActionService actions, ActionPickers names, BusinessCalendar calendar) {
         this.actions = actions;
         this.names = names;
+        this.calendar = calendar;
     }
 
     List<ActionRow> rows(DashboardScope scope, CurrentUser user, String companyCode, String status) {
@@ -32,7 +35,7 @@ class DashboardActions {
                 .toList();
         Map<String, String> people = new HashMap<>();
         Map<String, String> departments = new HashMap<>();
-        return ActionRows.of(visible, id -> people.computeIfAbsent(id, names::nameOf),
+        return ActionRows.of(visible, calendar.today(), id -> people.computeIfAbsent(id, names::nameOf),
                 (company, group) -> departments.computeIfAbsent(company + "|" + group,
                         k -> names.departmentName(company, group)),
                 group -> CommitteeGroup.byId(group).map(CommitteeGroup::displayName).orElse(group));

@@ -3,6 +3,7 @@ package com.perftrack.dashboard;
 import com.perftrack.calendar.Period;
 import com.perftrack.calendar.ReportingPeriod;
 import com.perftrack.dashboard.DashboardViews.*;
+import com.perftrack.kpi.KpiResultService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,13 +32,15 @@ class DashboardController {
     private final DashboardScopes scopes;
     private final DashboardCache cache;
     private final DashboardActions actions;
+    private final KpiResultService results;
 
     DashboardController(DashboardService dashboard, DashboardScopes scopes, DashboardCache cache,
-            DashboardActions actions) {
+            DashboardActions actions, KpiResultService results) {
         this.dashboard = dashboard;
         this.scopes = scopes;
         this.cache = cache;
         this.actions = actions;
+        this.results = results;
     }
 
     @GetMapping("/filters")
@@ -95,7 +98,8 @@ class DashboardController {
     @Operation(summary = "One KPI by department, region or person of a company, ranked as in /api/kpi-results")
     Breakdown breakdown(@RequestParam String period, @RequestParam String companyCode,
             @Parameter(description = "department, region or person") @RequestParam String unitType,
-            @RequestParam String kpiCode, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam String kpiCode, @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "only the units below this unit (drill-down)") @RequestParam(required = false) String under) {
         if (!BREAKDOWN_TYPES.contains(unitType)) {
             throw new IllegalArgumentException("unitType 应为 department/region/person / unitType must be department, region or person");
         }
@@ -104,8 +108,19 @@ class DashboardController {
         }
         DashboardScope scope = scopes.current();
         ReportingPeriod p = checkedAny(period);
-        return cache.get(scope, "breakdown|" + p + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit,
-                from(p), to(p), () -> dashboard.breakdown(scope, p.toString(), companyCode, unitType, kpiCode, limit));
+        String below = under == null || under.isBlank() ? null : under;
+        return cache.get(scope, "breakdown|" + p + "|" + companyCode + "|" + unitType + "|" + kpiCode + "|" + limit + "|" + below,
+                from(p), to(p), () -> dashboard.breakdown(scope, p.toString(), companyCode, unitType, kpiCode, limit, below));
+    }
+
+    @GetMapping("/version")
+    @Operation(summary = "A number that grows whenever stored KPI results change: the page polls it and reloads its "
+            + "panels only when it moved")
+    ResultsVersion version() {
+        // cheap on purpose (every open page asks every few seconds): a signed-in user, no scope query;
+        // the number says nothing about whose results changed
+        CurrentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        return new ResultsVersion(results.version());
     }
 
     @GetMapping("/actions")

@@ -212,15 +212,31 @@ class DashboardService {
 
     /**
      * One KPI's month for every unit of a type in a company, best rank first (units without a rank
-     * last); {@code limit} rows at most, {@code total} says how many there are.
+     * last); {@code limit} rows at most, {@code total} says how many there are. With {@code under}
+     * (the drill-down, issue 15) only the units below that unit of the company; ranks stay those
+     * of the whole peer group.
      */
     Breakdown breakdown(DashboardScope scope, String period, String companyCode, String unitType, String kpiCode,
-            int limit) {
+            int limit, String under) {
         if (!scope.canSeeCompany(companyCode)) {
             scope.reader().requireCompany(companyCode);
         }
+        java.util.function.Predicate<OrgUnit> below = u -> true;
+        if (under != null) {
+            OrgUnit top = visibleUnit(scope, under);
+            if (!companyCode.equals(top.companyCode())) {
+                throw new IllegalArgumentException("单位 " + under + " 不属于公司 " + companyCode + " / unit " + under
+                        + " is not in company " + companyCode);
+            }
+            List<OrgUnit> all = new ArrayList<>();
+            for (String type : List.of(OrgUnit.COMPANY, OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
+                all.addAll(organisation.units(companyCode, type));
+            }
+            UnitTree tree = new UnitTree(all);
+            below = u -> tree.isBelow(u.code(), under);
+        }
         Map<String, OrgUnit> units = organisation.units(companyCode, unitType).stream()
-                .filter(scope::canSee)
+                .filter(scope::canSee).filter(below)
                 .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
         List<BreakdownRow> rows = new ArrayList<>();
         for (KpiResultView r : results.results(period, unitType, null, kpiCode)) {

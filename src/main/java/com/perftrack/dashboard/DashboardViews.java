@@ -11,6 +11,9 @@ final class DashboardViews {
 
     record KpiInfo(String code, String nameZh, String nameEn, String unit, String direction, int decimals) {}
 
+    /** {@code GET /api/dashboard/version}: grows whenever stored KPI results change. */
+    record ResultsVersion(long version) {}
+
     record UnitInfo(String unitType, String code, String name, String parentCode, String companyCode) {}
 
     record ForecastMethod(String code, String nameZh, String nameEn) {}
@@ -49,12 +52,12 @@ final class DashboardViews {
     /**
      * One improvement action of the dashboard's list: a cross-department action's parts (one per
      * department, {@code actionIds}) make one row. Names, not ids; progress in percent (0..100) as
-     * the ten-day report gives it.
+     * the ten-day report gives it. {@code timeliness}: done, draft, overdue, dueSoon or onTrack (the list's icon).
      */
     record ActionRow(List<Long> actionIds, long findingId, String companyCode, String period, String item,
             boolean crossDepartment, List<String> departments, String departmentNames, String ownerName,
             String responsiblePersonName, java.time.LocalDate deadline, java.time.LocalDate lastReportDate,
-            BigDecimal lastProgressPct, String status) {}
+            BigDecimal lastProgressPct, String status, String timeliness) {}
 
     static BigDecimal plain(BigDecimal value) {
         if (value == null) {

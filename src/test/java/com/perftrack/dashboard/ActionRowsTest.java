@@ -54,8 +54,33 @@ class ActionRowsTest {
         });
     }
 
+    @Test
+    void the_icon_says_done_draft_overdue_due_within_seven_days_or_on_track() {
+        LocalDate today = LocalDate.of(2028, 3, 10);
+        assertThat(ActionRows.timeliness(ActionView.DONE, LocalDate.of(2028, 3, 1), today))
+                .as("done counts even when it was late").isEqualTo("done");
+        assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 9), today)).isEqualTo("overdue");
+        assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 10), today))
+                .as("due today: not yet late").isEqualTo("dueSoon");
+        // 7 days: 10th..16th
+        assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 16), today)).isEqualTo("dueSoon");
+        assertThat(ActionRows.timeliness(ActionView.OPEN, LocalDate.of(2028, 3, 17), today)).isEqualTo("onTrack");
+        assertThat(ActionRows.timeliness(ActionView.OPEN, null, today)).isEqualTo("onTrack");
+        assertThat(ActionRows.timeliness(ActionView.DRAFT, LocalDate.of(2028, 3, 1), today))
+                .as("a form still written is not late yet, like ActionView.overdue").isEqualTo("draft");
+    }
+
+    @Test
+    void a_cross_department_row_is_late_by_its_last_deadline_and_open_while_any_part_is() {
+        List<ActionRow> rows = rows(List.of(
+                action(1, 10, "华东区销售额回升", "sales", true, "gm", "sales.head", "2028-02-28", null, null),
+                action(2, 10, "华东区销售额回升", "production", true, "gm", "production.head", "2028-03-05", null, null)));
+        // today 2028-03-01 (see rows): the whole is due 2028-03-05, within 7 days
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r.timeliness()).isEqualTo("dueSoon"));
+    }
+
     private static List<ActionRow> rows(List<ActionView> actions) {
-        return ActionRows.of(actions, id -> PEOPLE.getOrDefault(id, id), (company, group) -> DEPARTMENTS.get(group),
+        return ActionRows.of(actions, LocalDate.of(2028, 3, 1), id -> PEOPLE.getOrDefault(id, id), (company, group) -> DEPARTMENTS.get(group),
                 group -> "committee-chair".equals(group) ? "主任（总经理）" : group);
     }
 

@@ -121,6 +121,45 @@ class DashboardIT {
     }
 
     @Test
+    void a_drill_down_breakdown_keeps_the_units_below_the_chosen_one_with_their_company_ranks() {
+        String q = "/api/dashboard/breakdown?period=2024-06&companyCode=DASHCO&kpiCode=SALES_AMOUNT";
+        JsonNode regions = ok(q + "&unitType=region&under=DASH-SALES", "secgen");
+        assertThat(regions.get("rows").findValuesAsText("unitCode")).containsExactly("DR-EAST", "DR-WEST");
+        // DP1 140 / 100 rank 1, DP2 200 / 200 rank 2 of the company's three people; DP3 (west) left out
+        JsonNode east = ok(q + "&unitType=person&under=DR-EAST", "secgen");
+        assertThat(east.get("total").asInt()).isEqualTo(2);
+        assertThat(east.get("rows").findValuesAsText("unitCode")).containsExactly("DP1", "DP2");
+        assertThat(east.get("rows").findValuesAsText("rank")).containsExactly("1", "2");
+        JsonNode west = ok(q + "&unitType=person&under=DASH-SALES", "secgen");
+        assertThat(west.get("rows").findValuesAsText("unitCode")).as("people below the department, through regions")
+                .containsExactly("DP1", "DP2", "DP3");
+        assertThat(ok(q + "&unitType=person&under=DP1", "secgen").get("rows")).as("nobody is below a person").isEmpty();
+
+        assertThat(api.get(q + "&unitType=person&under=NOPE", "secgen").status()).isEqualTo(404);
+        var elsewhere = api.get(q.replace("DASHCO", "DEMO") + "&unitType=person&under=DR-EAST", "secgen");
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("不属于公司");
+        assertThat(api.get(q + "&unitType=person&under=DR-EAST", "sales1").status())
+                .as("an employee may not open a region").isEqualTo(403);
+    }
+
+    @Test
+    void the_results_version_grows_when_an_import_changes_a_figure_and_needs_a_signed_in_user() {
+        long before = ok("/api/dashboard/version", "sales1").get("version").asLong();
+        String changed = "period,unit_type,unit_code,kpi_code,target,actual\n2024-01,company,DASHCO,NEW_CUSTOMERS,20,18\n";
+        try {
+            var imported = api.postFile("/api/imports/figures", DashboardData.ADMIN, "dashco-change.csv",
+                    changed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            long after = ok("/api/dashboard/version", "secgen").get("version").asLong();
+            assertThat(after).isGreaterThan(before);
+        } finally {
+            DashboardData.importInto(api); // 19 again, as the other tests expect
+        }
+        assertThat(api.get("/api/dashboard/version", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void an_employee_sees_own_figures_and_company_totals_only() {
         assertThat(ok("/api/dashboard/summary?period=2024-06&unitCode=DP1", "sales1").at("/unit/code").asText())
                 .isEqualTo("DP1");
