@@ -83,6 +83,11 @@ class WarningNotices {
         }
     }
 
+    /** Waits until the checks queued so far have run (tests, and a clean shutdown). */
+    void awaitIdle(java.time.Duration timeout) throws Exception {
+        worker.submit(() -> { }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();
