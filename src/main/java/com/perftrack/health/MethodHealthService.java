@@ -23,12 +23,12 @@ import org.springframework.stereotype.Service;
  * them to {@link MethodHealth}:
  * <ul>
  * <li>collection tasks: those of the company's {@code monthly-tracking-cycle} for the month (engine
- * history: each task's due date and end);</li>
+ * history: each task's due date and end), a cancelled cycle's left out;</li>
  * <li>SMART first passes: the actions the month's meeting raised; improvement: the results the
  * month's meeting recorded ({@link ActionService#healthCounts});</li>
  * <li>ten-day reports: the company's {@code Task_SubmitTenDayReport} tasks due in the month;</li>
  * <li>lead time: from the cycle's start to the completion of {@code Task_ConfirmFindings} (the
- * latest, when a cancelled cycle was started again).</li>
+ * latest).</li>
  * </ul>
  * The history is read as the system: the caller need not hold history permissions on every task.
  */
@@ -121,9 +121,11 @@ public class MethodHealthService {
         return MethodHealth.days(start, confirmed);
     }
 
+    /** The month's cycles of the company but cancelled ones (a cancelled cycle is not the cycle of record). */
     private List<HistoricProcessInstance> cycles(String companyCode, Period month) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(CYCLE)
-                .processInstanceBusinessKey(month.toString()).tenantIdIn(companyCode).list();
+                .processInstanceBusinessKey(month.toString()).tenantIdIn(companyCode).list().stream()
+                .filter(p -> !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(p.getState())).toList();
     }
 
     private static DeadlineTask fact(HistoricTaskInstance task) {
