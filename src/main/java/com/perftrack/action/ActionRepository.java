@@ -57,6 +57,26 @@ class ActionRepository {
         return calendar.today();
     }
 
+    /**
+     * An action's first review is its lowest round with a REVIEW row (the standing office's; pre-checks
+     * do not count); the period is the one that raised the action, or for a result the meeting's that recorded it.
+     */
+    ActionHealthCounts healthCounts(String companyCode, String period) {
+        int[] reviews = jdbc.sql("select count(*), count(case when r.passed then 1 end) from smart_review r "
+                        + "join improvement_action a on a.id = r.action_id "
+                        + "where a.company_code = :company and a.period = :period and r.kind = 'REVIEW' "
+                        + "and r.round_no = (select min(f.round_no) from smart_review f "
+                        + "where f.action_id = r.action_id and f.kind = 'REVIEW')")
+                .param("company", companyCode).param("period", period)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        int[] results = jdbc.sql("select count(*), count(case when outcome = 'IMPROVED' then 1 end) "
+                        + "from improvement_action where company_code = :company and outcome_period = :period "
+                        + "and outcome is not null")
+                .param("company", companyCode).param("period", period)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        return new ActionHealthCounts(reviews[0], reviews[1], results[0], results[1]);
+    }
+
     Optional<ActionView> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from improvement_action a where a.id = ?").param(id).query(row).optional();
     }

@@ -186,6 +186,11 @@ public class ActionService {
         return repository.openOrFinishedIn(companyCode, p.firstDay(), p.last().next().firstDay());
     }
 
+    /** The counts behind the method's health for a company and period (see {@link ActionHealthCounts}). */
+    public ActionHealthCounts healthCounts(String companyCode, String period) {
+        return repository.healthCounts(companyCode, period);
+    }
+
     /**
      * Filters are optional: status {@code open} (not finished), {@code done}, or one of the finer
      * states {@code overdue}, {@code improved}, {@code reissued}, {@code closed}; period, department, owner user.

@@ -15,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 /** {@code GET /api/agendas?period=YYYY-MM[&companyCode=]}: the stored (draft or confirmed) agenda
  * of one of the caller's companies (default: the installation's, else the caller's only one). For a
  * quarterly, half-yearly or yearly review ({@code period=2026-Q3}) it also lists
- * {@code periodResults}: the company's and departments' results aggregated over the period. */
+ * {@code periodResults}: the company's and departments' results aggregated over the period; for a
+ * month, {@code warnings}: the company's early warnings as of it, to discuss before the quarter closes. */
 @RestController
 class AgendaController {
 
@@ -26,9 +27,14 @@ class AgendaController {
 
     /** The agenda as stored, with a longer period's aggregated results beside it (none for a month). */
     record AgendaView(@JsonUnwrapped Agenda agenda,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PeriodResultLines.Line> periodResults) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PeriodResultLines.Line> periodResults,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<com.perftrack.kpi.WarningView> warnings) {}
 
-    AgendaController(AgendaService agendas, CompanySettings company, ReaderScopes scopes, PeriodResultLines periodResults) {
+    private final WarningLines warnings;
+
+    AgendaController(AgendaService agendas, CompanySettings company, ReaderScopes scopes, PeriodResultLines periodResults,
+            WarningLines warnings) {
+        this.warnings = warnings;
         this.periodResults = periodResults;
         this.agendas = agendas;
         this.company = company;
@@ -44,6 +50,6 @@ class AgendaController {
         String code = scopes.companyOrDefault(scopes.current(), companyCode, company.code());
         Agenda agenda = agendas.find(code, period).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no agenda for company " + code + " and period " + period));
-        return new AgendaView(agenda, periodResults.lines(code, period));
+        return new AgendaView(agenda, periodResults.lines(code, period), warnings.warnings(code, period));
     }
 }

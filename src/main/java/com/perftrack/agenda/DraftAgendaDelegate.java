@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code Task_DraftAgenda}: drafts the meeting agenda (SPEC.md section 2, step 4) and stores it.
  * Sets {@code reportingDepartments} (speaking order: sales first; HR collects rather than reports)
  * and {@code followUpActionIds} (last cycles' actions due or reported since, step 8) for the
- * meeting's multi-instance tasks. A draft that cannot fit is not stored; the secretary-general
+ * meeting's multi-instance tasks, and {@code agendaWarnings} (a monthly cycle's early warnings,
+ * {@link WarningLines}). A draft that cannot fit is not stored; the secretary-general
  * gets the reason in the confirmation form instead.
  */
 @Component
@@ -34,9 +35,12 @@ class DraftAgendaDelegate implements JavaDelegate {
     private final BusinessCalendar calendar;
     private final ResourceRequestService requests;
     private final PeriodResultLines periodResults;
+    private final WarningLines warnings;
 
     DraftAgendaDelegate(AgendaService agendas, ActionService actions, AgendaSettings settings,
-            BusinessCalendar calendar, ResourceRequestService requests, PeriodResultLines periodResults) {
+            BusinessCalendar calendar, ResourceRequestService requests, PeriodResultLines periodResults,
+            WarningLines warnings) {
+        this.warnings = warnings;
         this.periodResults = periodResults;
         this.requests = requests;
         this.agendas = agendas;
@@ -61,6 +65,8 @@ class DraftAgendaDelegate implements JavaDelegate {
         }
         execution.setVariable("reportingDepartments", new ArrayList<>(reporting));
         execution.setVariable("followUpActionIds", followUpIds);
+        // a month's early warnings: to discuss before the quarter closes
+        execution.setVariable("agendaWarnings", clip(warnings.text(company, period)));
 
         LocalDateTime start = calendar.today().plusDays(settings.meetingDayOffset())
                 .atTime(LocalTime.parse(settings.meetingTime()));

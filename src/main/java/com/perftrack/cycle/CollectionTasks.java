@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The department collection tasks of a cycle: which department each is, and which are still open. */
 @Component
-class CollectionTasks {
+public class CollectionTasks {
 
     /** Task definition key of each department's submission (the BPMN ids) → the department's group id. */
     static final Map<String, String> DEPARTMENT_OF_TASK = Map.of(
@@ -21,6 +21,11 @@ class CollectionTasks {
             "Task_SubmitProcurementInformation", "procurement",
             "Task_SubmitProjectInformation", "project-management",
             "Task_SubmitContractInformation", "contract-planning");
+
+    /** The BPMN ids of the department collection tasks (method health counts them). */
+    public static java.util.Set<String> taskDefinitionKeys() {
+        return DEPARTMENT_OF_TASK.keySet();
+    }
 
     private final TaskService taskService;
 

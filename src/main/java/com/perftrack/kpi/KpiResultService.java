@@ -64,10 +64,12 @@ public class KpiResultService {
     private final KpiSettings settings;
     private final BusinessCalendar calendar;
     private final PeriodResultService longerPeriods;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     KpiResultService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FigureService figures, OrganisationService organisation,
             KpiCatalog catalog, KpiStatusRules statusRules, KpiSettings settings, BusinessCalendar calendar,
-            PeriodResultService longerPeriods) {
+            PeriodResultService longerPeriods, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.longerPeriods = longerPeriods;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -106,6 +108,8 @@ public class KpiResultService {
                 sink -> figures.calculationFigures(month.sameMonthLastYear().toString(), false, codes, sink));
         long computed = System.nanoTime();
         int changed = store(month.toString(), calculation);
+        // early warnings are checked once the results are committed (WarningNotices)
+        events.publishEvent(new ResultsCalculated(month.toString()));
         if (log.isDebugEnabled()) {
             log.debug("{}: {} results, read + compute {} ms, store {} ms, {} rows changed", period, calculation.size(),
                     (computed - started) / 1_000_000, (System.nanoTime() - computed) / 1_000_000, changed);

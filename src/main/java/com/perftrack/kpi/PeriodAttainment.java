@@ -65,7 +65,8 @@ public final class PeriodAttainment {
         return Optional.of(numerator.divide(denominator, PRECISION).min(cap));
     }
 
-    private static BigDecimal combine(String aggregation, List<BigDecimal> values) {
+    /** The aggregate of values (oldest first) with a KPI's aggregation: sum, avg (mean) or last. */
+    static BigDecimal combine(String aggregation, List<BigDecimal> values) {
         return switch (aggregation) {
             case "sum" -> values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             case "avg" -> values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)

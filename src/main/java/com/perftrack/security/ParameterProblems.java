@@ -16,7 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
  * each written (issue 19). Scoped by package, so that an IllegalArgumentException elsewhere (a
  * defect, not a parameter) is not passed off as the caller's mistake.
  */
-@RestControllerAdvice(basePackages = {"com.perftrack.kpi", "com.perftrack.dashboard", "com.perftrack.meeting"})
+@RestControllerAdvice(basePackages = {"com.perftrack.kpi", "com.perftrack.dashboard", "com.perftrack.meeting",
+        "com.perftrack.health"})
 class ParameterProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)

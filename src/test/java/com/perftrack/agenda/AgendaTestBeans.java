@@ -20,7 +20,9 @@ public final class AgendaTestBeans {
                 new com.perftrack.organisation.OrganisationService(jdbc));
         return Map.of(
                 "draftAgendaDelegate", new DraftAgendaDelegate(agendas, actions, settings, calendar,
-                        new com.perftrack.meeting.ResourceRequestService(jdbc, calendar), periodResults),
+                        new com.perftrack.meeting.ResourceRequestService(jdbc, calendar), periodResults,
+                        new WarningLines(com.perftrack.kpi.KpiTestBeans.warnings(jdbc),
+                                new com.perftrack.organisation.OrganisationService(jdbc))),
                 "confirmAgendaListener", new ConfirmAgendaListener(agendas, settings, calendar, periodResults));
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark (not part of mvn test/verify; issue 18 "real cycle starts per second"): starting a real
  * {@code monthly-tracking-cycle} over the engine's REST API and running its asynchronous job (the cycle
  * opens one collection task per committee department), against a bare process over the same REST
- * (start → asynchronous service task → user task), in alternating rounds. Counts the rows each start
+ * (start → asynchronous service task → user task), in alternating rounds; and a bare process with the cycle's
+ * fan-out (five parallel user tasks), to tell the engine's cost of five tasks from the application's own. Counts the rows each start
  * writes (every table of the database, before and after). Run:
  * {@code mvn -B -ntp -Pbenchmark test -Dtest=CycleStartBenchmark}.
  */
@@ -59,10 +60,20 @@ class CycleStartBenchmark {
                             .serviceTask("work").camundaAsyncBefore().camundaExpression("${true}")
                             .userTask("task").camundaAssignee("admin").endEvent().done())
                     .deploy();
+            // the same shape with the cycle's fan-out: five parallel department tasks with a candidate group
+            context.getBean(RepositoryService.class).createDeployment().name("bare fan-out benchmark process")
+                    .addModelInstance("bare-five.bpmn", Bpmn.createExecutableProcess("bare-five-benchmark")
+                            .camundaHistoryTimeToLive(180).startEvent()
+                            .serviceTask("work").camundaAsyncBefore().camundaExpression("${true}")
+                            .userTask("tasks").camundaCandidateGroups("sales").multiInstance().parallel().cardinality("5")
+                            .multiInstanceDone().endEvent().done())
+                    .deploy();
             multipart("/api/imports/organisation", "organisation.csv", ORGANISATION);
 
             long[] bare = new long[ROUNDS];
             long[] real = new long[ROUNDS];
+            long[] five = new long[ROUNDS];
+            long fiveRows = 0;
             long bareRows = 0;
             long realRows = 0;
             int month = 0;
@@ -84,7 +95,15 @@ class CycleStartBenchmark {
                 }
                 long realTime = System.nanoTime() - t;
                 long afterReal = rows(jdbc);
+                t = System.nanoTime();
+                for (int i = 0; i < STARTS; i++) {
+                    runJobs(management, start("bare-five-benchmark", "{}"));
+                }
+                long fiveTime = System.nanoTime() - t;
+                long afterFive = rows(jdbc);
                 if (round >= 0) {
+                    five[round] = fiveTime;
+                    fiveRows += afterFive - afterReal;
                     bare[round] = bareTime;
                     real[round] = realTime;
                     bareRows += afterBare - before;
@@ -95,6 +114,7 @@ class CycleStartBenchmark {
             assertThat(tasks).as("the first benchmark cycle opened its collection tasks").isGreaterThanOrEqualTo(5);
             double bareRate = STARTS / (Bench.median(bare) / 1000);
             double realRate = STARTS / (Bench.median(real) / 1000);
+            double fiveRate = STARTS / (Bench.median(five) / 1000);
             StringBuilder md = new StringBuilder();
             md.append("### Cycle starts over REST with their asynchronous job (`mvn -B -ntp -Pbenchmark test -Dtest=CycleStartBenchmark`)\n\n");
             md.append(machine).append("; ").append(STARTS).append(" starts per round, median of ").append(ROUNDS)
@@ -105,6 +125,9 @@ class CycleStartBenchmark {
             md.append(row("real `monthly-tracking-cycle` (its async job opens the collection tasks)",
                     String.format("%.1f", realRate), realRows / (ROUNDS * STARTS), String.format("%.2f× (goal ≥ 0.8×)", realRate / bareRate)))
                     .append('\n');
+            md.append(row("bare process with the cycle's fan-out (async service task → 5 parallel user tasks with a candidate group)",
+                    String.format("%.1f", fiveRate), fiveRows / (ROUNDS * STARTS), String.format("%.2f× (real vs this: %.2f×)",
+                            fiveRate / bareRate, realRate / fiveRate))).append('\n');
             md.append("\nWhere one real start's rows go: ").append(whereRowsGo(jdbc, management,
                     String.format("%d-%02d", 2000 + month / 12, month % 12 + 1))).append(".\n");
             Bench.report("cycle", md.toString());
