@@ -44,8 +44,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   company (rolled up)          400 / 400  400 / 410  400 / 390   → 97.5% amber, MoM 390/410 − 1 = −4.9%, YoY 390/400 − 1 = −2.5%
  * </pre>
  *
- * The early-warning, dimension and method-health panels read endpoints other features serve: whatever
- * they answer (or a 404), the page keeps working, which is all this test asks of them.
+ * NEW_CUSTOMERS of DPH-P3 (林静): 2024-05 10 / 5, 2024-06 10 / 6 — April has none, so as of June two
+ * months count: forecast (5 + 6) × 3 / 2 = 16.5 against (10 + 10) × 3 / 2 = 30 = 55.0%, so far 11 / 20 =
+ * 55.0%, below the amber threshold: an early warning (预警) for 林静 and, rolled up from her alone, for the
+ * west region, the department and the company. DPH-P1's June sales by product (parts beside her total
+ * row 100 / 120): 产品甲 60 / 70, 产品乙 40 / 50 → shares 70 / 120 = 58.3% and 41.7%, attainment 116.7% and
+ * 125.0% (the company has no parts of its own: its breakdown is its people's).
  * Runs in Debian's chromium (ChromeDriver, Chinese locale) through TasklistBrowser.
  */
 @IntegrationTest
@@ -66,7 +70,10 @@ class DashboardPhoneBrowserIT {
             + "2024-05,person,DPH-P1,SALES_AMOUNT,100,110\n2024-05,person,DPH-P2,SALES_AMOUNT,200,200\n"
             + "2024-05,person,DPH-P3,SALES_AMOUNT,100,100\n"
             + "2024-06,person,DPH-P1,SALES_AMOUNT,100,120\n2024-06,person,DPH-P2,SALES_AMOUNT,200,190\n"
-            + "2024-06,person,DPH-P3,SALES_AMOUNT,100,80\n";
+            + "2024-06,person,DPH-P3,SALES_AMOUNT,100,80\n"
+            + "2024-05,person,DPH-P3,NEW_CUSTOMERS,10,5\n2024-06,person,DPH-P3,NEW_CUSTOMERS,10,6\n";
+    static final String PRODUCTS = "period,unit_type,unit_code,kpi_code,target,actual,product\n"
+            + "2024-06,person,DPH-P1,SALES_AMOUNT,60,70,产品甲\n2024-06,person,DPH-P1,SALES_AMOUNT,40,50,产品乙\n";
 
     @LocalServerPort
     int port;
@@ -86,6 +93,7 @@ class DashboardPhoneBrowserIT {
         TestCompanies.joinDemoCommittee(companies, COMPANY);
         importFile("/api/imports/organisation", ORGANISATION);
         importFile("/api/imports/figures", FIGURES); // the figures as above again, whatever an earlier run changed
+        importFile("/api/imports/figures", PRODUCTS);
         // one improvement action being written, for the action list's icon
         long finding = findings.create(new Finding(null, COMPANY, "2024-06", "sales", "SALES_AMOUNT", "西区销售额低于计划 20%",
                 "-20%", "客户流失", "internal", "-20", "回访老客户", null, "sales", "每周回访", null, "secgen", null));
@@ -138,15 +146,23 @@ class DashboardPhoneBrowserIT {
         assertIcon(company.findElement(By.cssSelector(".status-icon")), "▲", "状态：预警");
         assertThat(company.findElement(By.className("mom")).getText()).isEqualTo("环比 -4.9%");
         assertThat(company.findElement(By.className("yoy")).getText()).isEqualTo("同比 -2.5%");
-        // the panels of other features never stop the page
         assertThat(el("status-line").getText()).isEmpty();
-        assertThat(el("warnings-panel").getDomAttribute("data-state")).isIn("unavailable", "none", "listed");
-        if ("unavailable".equals(el("warnings-panel").getDomAttribute("data-state"))) {
-            assertThat(el("warnings-panel").isDisplayed()).isFalse();
-        }
-        if ("none".equals(el("dimensions-panel").getDomAttribute("data-state"))) {
-            assertThat(el("dimension-none").getText()).isEqualTo("暂无维度数据");
-        }
+        // the early warning (预警): its card in Chinese, worst first, and the flag on the KPI card
+        assertThat(el("warnings-panel").isDisplayed()).isTrue();
+        assertThat(el("warnings-panel").getDomAttribute("data-state")).isEqualTo("listed");
+        assertThat(el("warnings-panel").getText()).contains("季度预警", "单位", "指标", "已过月数", "至今达成率", "预测季度达成率");
+        WebElement warning = browser.until(d -> d.findElements(By.cssSelector("#warnings tr[data-unit=DPH-P3]")).stream()
+                .findFirst().orElse(null));
+        assertThat(warning.getText()).contains("林静", "新客户数", "2", "55.0%");
+        assertThat(warning.findElement(By.cssSelector(".forecast")).getText()).isEqualTo("55.0%");
+        assertThat(card("NEW_CUSTOMERS").findElements(By.cssSelector(".warn-flag"))).as("flag on the card").hasSize(1);
+        assertThat(card("SALES_AMOUNT").findElements(By.cssSelector(".warn-flag"))).as("no flag without a warning").isEmpty();
+        // products of the selected KPI: a pie of shares and a bar of attainment
+        assertThat(el("dimensions-panel").getDomAttribute("data-state")).isEqualTo("listed");
+        assertThat(el("dimension-pie").isDisplayed()).isTrue();
+        assertThat(el("dimension-bar").isDisplayed()).isTrue();
+        browser.js("arguments[0].scrollIntoView({block: 'start'});", el("warnings-panel"));
+        browser.screenshot("dashboard-phone-warnings");
         // the action being written: ✎ and its words
         WebElement actionRow = browser.until(d -> d.findElements(By.cssSelector("#actions tr[data-timeliness]")).stream()
                 .findFirst().orElse(null));
