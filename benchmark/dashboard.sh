@@ -19,7 +19,8 @@ OUT=target/bench-dashboard.txt
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8'"
 mvn -B -ntp -q -DskipTests package
 JAR=$(ls target/performance-tracking-cycle-*.jar | grep -v original | head -1)
-java -Xmx1g -jar "$JAR" \
+XMX=${BENCH_XMX:-1g}
+java -Xmx"$XMX" -jar "$JAR" \
   --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --ptc.demo.enabled=true \
   --ptc.security.refuse-demo-passwords=false --camunda.bpm.admin-user.password=bench-admin-secret \
@@ -27,12 +28,17 @@ java -Xmx1g -jar "$JAR" \
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+# resident memory of the application (issue 18: < 1 GB peak under the import load): VmRSS now, VmHWM = peak
+rss() { awk -v k="$1:" '$1 == k {printf "%d MB", $2 / 1024}' "/proc/$APP/status"; }
+RSS_IDLE=$(rss VmRSS)
 java benchmark/DashboardBenchmark.java seed "$PORT" "$ADMIN" "$PEOPLE" "$YEARS"
+RSS_IMPORT_PEAK=$(rss VmHWM)
 # a company is a Camunda tenant: the secretary-general sees BENCH once a member (Camunda Admin, Tenants → Users)
 curl -sf -u "$ADMIN" -X PUT "http://127.0.0.1:$PORT/engine-rest/tenant/BENCH/user-members/secgen" >/dev/null
 exec 3>&1 > >(tee "$OUT") 2>&1
 TEE=$!
-echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at start, $PEOPLE people x $YEARS years x 12 KPIs, $THREADS clients"
+echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at start, $PEOPLE people x $YEARS years x 12 KPIs, $THREADS clients, -Xmx$XMX"
+echo "== RSS: $RSS_IDLE after start (idle), peak $RSS_IMPORT_PEAK during the imports of the seed ($YEARS years x 12 months x $PEOPLE people x 12 KPIs through /api/imports/figures)"
 echo "== 1. cached (steady state)"
 java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" "$ROUNDS"
 echo "== 2. right after a recalculation of the latest month"
@@ -41,6 +47,7 @@ java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" 5 nowarm
 echo "== 3. right after an import of 2021-01 (the latest month's answers stay cached)"
 java benchmark/DashboardBenchmark.java touch "$PORT" "$ADMIN" 2021-01 2
 java benchmark/DashboardBenchmark.java load "$PORT" "$AUTH" "$THREADS" 5 nowarm
+echo "== RSS peak over the whole run: $(rss VmHWM)"
 exec >&3 2>&1; wait "$TEE" 2>/dev/null || true
 # the figures into BENCHMARKS.md, between the dashboard markers
 { echo '### Dashboard at '"$THREADS"' clients (`benchmark/dashboard.sh`)'; echo; echo '```'; cat "$OUT"; echo '```'; } > "$OUT.md"
