@@ -24,7 +24,7 @@ class FigureFeed {
     record Value(String period, String unitType, String unitCode, BigDecimal actual) {
     }
 
-    record Result(int written, List<String> warnings) {
+    record Result(int written, List<com.perftrack.imports.LineError> warnings) {
     }
 
     private final FigureService figures;
@@ -39,7 +39,7 @@ class FigureFeed {
 
     Result feed(String kpiCode, List<Value> values, String user, String source) {
         List<FigureView> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<com.perftrack.imports.LineError> warnings = new ArrayList<>();
         for (Value v : values) {
             FigureView stored = figures.figures(v.period(), v.unitType(), v.unitCode()).stream()
                     .filter(f -> f.kpiCode().equals(kpiCode)).findFirst().orElse(null);
@@ -48,9 +48,10 @@ class FigureFeed {
             boolean ours = stored == null || stored.actual() == null
                     || (fed != null && fed.compareTo(stored.actual()) == 0);
             if (!ours) {
-                warnings.add(v.unitCode() + " " + kpiCode + " " + v.period() + "：已有手工导入的实际值 "
+                // line 0: no line of the file, the unit's month as a whole
+                warnings.add(new com.perftrack.imports.LineError(0, kpiCode, v.unitCode() + " " + kpiCode + " " + v.period() + "：已有手工导入的实际值 "
                         + stored.actual().stripTrailingZeros().toPlainString() + "，未用模板值 " + v.actual().toPlainString()
-                        + " 覆盖 / an imported actual is kept; the template's value was not written");
+                        + " 覆盖 / an imported actual is kept; the template's value was not written"));
                 continue;
             }
             rows.add(new FigureView(v.period(), v.unitType(), v.unitCode(), kpiCode, stored == null ? null : stored.target(),

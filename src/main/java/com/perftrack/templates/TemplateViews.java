@@ -44,6 +44,7 @@ final class TemplateViews {
     }
 
     /** The answer of an upload: lines stored, units and months touched, figures written, and what deserves a look. */
-    record ImportSummary(String kind, int rows, int units, List<String> periods, int figuresWritten, List<String> warnings) {
+    record ImportSummary(String kind, int rows, int units, List<String> periods, int figuresWritten,
+            List<com.perftrack.imports.LineError> warnings) {
     }
 }

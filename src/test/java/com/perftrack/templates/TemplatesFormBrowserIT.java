@@ -13,12 +13,14 @@ import com.perftrack.support.TasklistBrowser;
 import com.perftrack.support.TestCompanies;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 16: the sales head uploads a customer survey and next month's regional plan, then opens the sales
- * collection form in Chinese Tasklist and reads both in its tables (company TPB, 2014-05).
+ * collection form in Chinese Tasklist and reads both in its tables (company TPB, 2014-05); the templates page shows
+ * June's plan and its review.
  * Runs in Debian's chromium (ChromeDriver, Chinese locale) through TasklistBrowser.
  */
 @IntegrationTest
@@ -62,6 +64,25 @@ class TemplatesFormBrowserIT {
             assertThat(page).contains("客户调查 Customer surveys", "交期需改进", "产品 Product 5", "80%",
                     "销售区域营销工作月度计划", "目标 SALES_AMOUNT", "500000", "李明");
             tasklist.screenshot("templates-sales-form");
+        }
+
+        // the same month on the templates page: survey means and the plan's items, export links set
+        try (TasklistBrowser page = new TasklistBrowser(port, 1280, 1400)) {
+            var driver = page.browser;
+            driver.get("http://127.0.0.1:" + port + "/templates.html");
+            page.until(d -> d.getCurrentUrl().contains("/login"));
+            driver.findElement(By.name("username")).sendKeys("sales.head");
+            driver.findElement(By.name("password")).sendKeys("demo");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            page.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            driver.findElement(By.id("period")).sendKeys("2014-06");
+            driver.findElement(By.id("company")).sendKeys("TPB");
+            driver.findElement(By.id("show")).click();
+            page.until(d -> d.findElement(By.id("items")).getText().contains("苏州客户答谢会"));
+            assertThat(driver.findElement(By.id("review")).getText()).contains("TPB-EAST", "SALES_AMOUNT", "500000");
+            assertThat(driver.findElement(By.cssSelector("a.export[data-name=regional-plan]")).getDomAttribute("href"))
+                    .isEqualTo("/api/templates/regional-plan/export?period=2014-06");
+            page.screenshot("templates-page");
         }
     }
 }

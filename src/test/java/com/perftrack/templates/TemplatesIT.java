@@ -77,7 +77,7 @@ class TemplatesIT {
         JsonNode surveyed = ok(api.postFile("/api/imports/customer-survey", "sales.head", "survey.xlsx", filled));
         assertThat(surveyed.get("rows").asInt()).isEqualTo(4);
         assertThat(surveyed.get("figuresWritten").asInt()).isEqualTo(1);
-        assertThat(surveyed.get("warnings").get(0).asText()).contains("TPL-R2", "0.9", "未用模板值 1");
+        assertThat(surveyed.get("warnings").get(0).get("message").asText()).contains("TPL-R2", "0.9", "未用模板值 1");
 
         // a bad file changes nothing and names its line
         var bad = api.postFile("/api/imports/customer-survey", "sales.head", "bad.csv", bytes(
