@@ -49,7 +49,8 @@ class FigureFeed {
                     || (fed != null && fed.compareTo(stored.actual()) == 0);
             if (!ours) {
                 // line 0: no line of the file, the unit's month as a whole
-                warnings.add(new com.perftrack.imports.LineError(0, kpiCode, v.unitCode() + " " + kpiCode + " " + v.period() + "：已有手工导入的实际值 "
+                warnings.add(new com.perftrack.imports.LineError(0, kpiCode, v.unitCode() + " " + kpiCode + " " + v.period()
+                        + "：已有手工导入的实际值 "
                         + stored.actual().stripTrailingZeros().toPlainString() + "，未用模板值 " + v.actual().toPlainString()
                         + " 覆盖 / an imported actual is kept; the template's value was not written"));
                 continue;

@@ -86,6 +86,9 @@ class TemplatesIT {
         assertThat(bad.json().get("errors").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("product");
 
+        // reads need a user, and one of the company's
+        assertThat(api.get("/api/templates/customer-survey?period=2014-03&companyCode=TPL", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/templates/customer-survey?period=2014-03&unitCode=TPL-R1", "sales1").status()).isEqualTo(403);
         JsonNode surveys = ok(api.get("/api/templates/customer-survey?period=2014-03&companyCode=TPL", "secgen"));
         assertThat(surveys.get("surveys")).hasSize(4);
         JsonNode r1 = surveys.get("means").get(0);
