@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 16: the sales head uploads a customer survey and next month's regional plan, then opens the sales
- * collection form in Chinese Tasklist and reads both in its tables (company TPB, 2014-05); the templates page shows
+ * collection form in Chinese Tasklist and reads both in its tables (company TPB, 2010-07); the templates page shows
  * June's plan and its review.
  * Runs in Debian's chromium (ChromeDriver, Chinese locale) through TasklistBrowser.
  */
@@ -40,18 +40,18 @@ class TemplatesFormBrowserIT {
                 + "department,TPB-SALES,销售部,TPB,sales.head,,sales\n"
                 + "region,TPB-EAST,华东区,TPB-SALES,,,\n")));
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
-                Map.of("variables", Map.of("period", Map.of("value", "2014-05", "type", "String"),
+                Map.of("variables", Map.of("period", Map.of("value", "2010-07", "type", "String"),
                         "companyCode", Map.of("value", "TPB", "type", "String"))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String task = waitForTask(api, "sales.head", started.json().get("id").asText(), "Task_SubmitSalesInformation");
         // uploaded while the task is open: the form shows them all the same
         ok(api.postFile("/api/imports/customer-survey", "sales.head", "survey.csv", bytes(
                 "period,unit_code,customer,survey_date,comment,product,delivery,service,price\n"
-                        + "2014-05,TPB-EAST,华东重工,2014-05-08,交期需改进,5,3,4,4\n")));
+                        + "2010-07,TPB-EAST,华东重工,2010-07-08,交期需改进,5,3,4,4\n")));
         ok(api.postFile("/api/imports/regional-plan", "sales.head", "plan.csv", bytes(
                 "period,region_code,kpi_code,target,activity,owner,due_date,budget\n"
-                        + "2014-06,TPB-EAST,SALES_AMOUNT,500000,,,,\n"
-                        + "2014-06,TPB-EAST,,,苏州客户答谢会,李明,2014-06-18,20000\n")));
+                        + "2010-08,TPB-EAST,SALES_AMOUNT,500000,,,,\n"
+                        + "2010-08,TPB-EAST,,,苏州客户答谢会,李明,2010-08-18,20000\n")));
 
         try (TasklistBrowser tasklist = new TasklistBrowser(port, 1280, 1400)) {
             tasklist.login("tasklist", "sales.head", "demo");
@@ -75,13 +75,13 @@ class TemplatesFormBrowserIT {
             driver.findElement(By.name("password")).sendKeys("demo");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             page.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-            driver.findElement(By.id("period")).sendKeys("2014-06");
+            driver.findElement(By.id("period")).sendKeys("2010-08");
             driver.findElement(By.id("company")).sendKeys("TPB");
             driver.findElement(By.id("show")).click();
             page.until(d -> d.findElement(By.id("items")).getText().contains("苏州客户答谢会"));
             assertThat(driver.findElement(By.id("review")).getText()).contains("TPB-EAST", "SALES_AMOUNT", "500000");
             assertThat(driver.findElement(By.cssSelector("a.export[data-name=regional-plan]")).getDomAttribute("href"))
-                    .isEqualTo("/api/templates/regional-plan/export?period=2014-06");
+                    .isEqualTo("/api/templates/regional-plan/export?period=2010-08");
             page.screenshot("templates-page");
         }
     }

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * collection task's tables); a survey month gives the hand-computed CUSTOMER_SATISFACTION when the company
  * switched it on, a hand-imported actual is kept; the plan's review against the month's results.
  * Company TPL (sales TPL-SALES under sales.head with regions TPL-R1, TPL-R2; marketing TPL-MKT under
- * marketing.head), months 2014-03 and 2014-04.
+ * marketing.head), months 2010-03 and 2010-04.
  */
 @IntegrationTest
 class TemplatesIT {
@@ -50,7 +50,7 @@ class TemplatesIT {
                 + "person,TPL-P1,马芳,TPL-R1,,,employee\n")));
         // R2's satisfaction was imported by hand: a survey never overwrites it
         ok(api.postFile("/api/imports/figures", ADMIN, "hand.csv", bytes("period,unit_type,unit_code,kpi_code,target,actual\n"
-                + "2014-03,region,TPL-R2,CUSTOMER_SATISFACTION,0.85,0.9\n")));
+                + "2010-03,region,TPL-R2,CUSTOMER_SATISFACTION,0.85,0.9\n")));
 
         // the company switches the feed on: its secretary-general may, the sales head may not
         Map<String, Object> on = Map.of("companyCode", "TPL", "feedsSatisfaction", true);
@@ -65,10 +65,10 @@ class TemplatesIT {
             Sheet sheet = book.getSheetAt(0);
             assertThat(cells(sheet.getRow(0))).containsExactly("period", "unit_code", "customer", "survey_date", "comment",
                     "product", "delivery", "service", "price");
-            write(sheet.createRow(1), "2014-03", "TPL-R1", "甲机电", "2014-03-05", "交付略慢", "5", "4", "4", "3");
-            write(sheet.createRow(2), "2014-03", "TPL-R1", "乙贸易", "2014-03-12", "", "4", "4", "5", "2");
-            write(sheet.createRow(3), "2014-03", "TPL-R1", "丙制造", "2014-03-20", "", "5", "5", "4", "4");
-            write(sheet.createRow(4), "2014-03", "TPL-R2", "丁公司", "2014-03-21", "很好", "5", "5", "5", "5");
+            write(sheet.createRow(1), "2010-03", "TPL-R1", "甲机电", "2010-03-05", "交付略慢", "5", "4", "4", "3");
+            write(sheet.createRow(2), "2010-03", "TPL-R1", "乙贸易", "2010-03-12", "", "4", "4", "5", "2");
+            write(sheet.createRow(3), "2010-03", "TPL-R1", "丙制造", "2010-03-20", "", "5", "5", "4", "4");
+            write(sheet.createRow(4), "2010-03", "TPL-R2", "丁公司", "2010-03-21", "很好", "5", "5", "5", "5");
             book.write(out);
             filled = out.toByteArray();
         }
@@ -81,44 +81,44 @@ class TemplatesIT {
 
         // a bad file changes nothing and names its line
         var bad = api.postFile("/api/imports/customer-survey", "sales.head", "bad.csv", bytes(
-                "period,unit_code,customer,survey_date,product,delivery,service,price\n2014-03,TPL-R1,戊,2014-03-22,6,4,4,4\n"));
+                "period,unit_code,customer,survey_date,product,delivery,service,price\n2010-03,TPL-R1,戊,2010-03-22,6,4,4,4\n"));
         assertThat(bad.status()).as(bad.body()).isEqualTo(422);
         assertThat(bad.json().get("errors").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("product");
 
         // reads need a user, and one of the company's
-        assertThat(api.get("/api/templates/customer-survey?period=2014-03&companyCode=TPL", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/templates/customer-survey?period=2014-03&unitCode=TPL-R1", "sales1").status()).isEqualTo(403);
-        JsonNode surveys = ok(api.get("/api/templates/customer-survey?period=2014-03&companyCode=TPL", "secgen"));
+        assertThat(api.get("/api/templates/customer-survey?period=2010-03&companyCode=TPL", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/templates/customer-survey?period=2010-03&unitCode=TPL-R1", "sales1").status()).isEqualTo(403);
+        JsonNode surveys = ok(api.get("/api/templates/customer-survey?period=2010-03&companyCode=TPL", "secgen"));
         assertThat(surveys.get("surveys")).hasSize(4);
         JsonNode r1 = surveys.get("means").get(0);
         assertThat(r1.get("unitCode").asText()).isEqualTo("TPL-R1");
         // 5+4+4+3 + 4+4+5+2 + 5+5+4+4 = 49 over 12 scores: mean 4.0833; 49 / 60 = 0.8167
         assertThat(r1.get("meanScore").decimalValue()).isEqualByComparingTo("4.0833");
         assertThat(r1.get("satisfaction").decimalValue()).isEqualByComparingTo("0.8167");
-        assertThat(actual(api, "/api/kpi-results?period=2014-03&unitCode=TPL-R1", "CUSTOMER_SATISFACTION"))
+        assertThat(actual(api, "/api/kpi-results?period=2010-03&unitCode=TPL-R1", "CUSTOMER_SATISFACTION"))
                 .isEqualByComparingTo("0.8167");
-        assertThat(actual(api, "/api/kpi-results?period=2014-03&unitCode=TPL-R2", "CUSTOMER_SATISFACTION"))
+        assertThat(actual(api, "/api/kpi-results?period=2010-03&unitCode=TPL-R2", "CUSTOMER_SATISFACTION"))
                 .as("imported by hand, kept").isEqualByComparingTo("0.9");
 
         // market-information report by the marketing head; its share becomes MARKET_SHARE
         ok(api.postFile("/api/imports/market-report", "marketing.head", "market.csv", bytes(
                 "period,unit_code,competitor,product,price,move,market_size,market_share,demand_change,policy\n"
-                        + "2014-03,TPL-MKT,竞品甲,A型机,9800,降价 5%,,,,\n"
-                        + "2014-03,TPL-MKT,,,,,120000000,0.12,客户要求更短交期,新能效标准\n")));
-        JsonNode market = ok(api.get("/api/templates/market-report?period=2014-03&unitCode=TPL-MKT", "secgen"));
+                        + "2010-03,TPL-MKT,竞品甲,A型机,9800,降价 5%,,,,\n"
+                        + "2010-03,TPL-MKT,,,,,120000000,0.12,客户要求更短交期,新能效标准\n")));
+        JsonNode market = ok(api.get("/api/templates/market-report?period=2010-03&unitCode=TPL-MKT", "secgen"));
         assertThat(market.get("competitors").get(0).get("competitor").asText()).isEqualTo("竞品甲");
         assertThat(market.get("competitors").get(0).get("price").decimalValue()).isEqualByComparingTo("9800");
         assertThat(market.get("estimates").get(0).get("marketShare").decimalValue()).isEqualByComparingTo("0.12");
-        assertThat(actual(api, "/api/kpi-results?period=2014-03&unitCode=TPL-MKT", "MARKET_SHARE")).isEqualByComparingTo("0.12");
+        assertThat(actual(api, "/api/kpi-results?period=2010-03&unitCode=TPL-MKT", "MARKET_SHARE")).isEqualByComparingTo("0.12");
         try (XSSFWorkbook export = new XSSFWorkbook(new ByteArrayInputStream(
-                api.getBytes("/api/templates/market-report/export?period=2014-03&unitCode=TPL-MKT", "secgen")))) {
-            assertThat(cells(export.getSheetAt(0).getRow(1))).startsWith("2014-03", "TPL-MKT", "竞品甲", "A型机", "9800");
+                api.getBytes("/api/templates/market-report/export?period=2010-03&unitCode=TPL-MKT", "secgen")))) {
+            assertThat(cells(export.getSheetAt(0).getRow(1))).startsWith("2010-03", "TPL-MKT", "竞品甲", "A型机", "9800");
         }
 
         // the monthly cycle's sales and marketing tasks show what arrived
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
-                Map.of("variables", Map.of("period", Map.of("value", "2014-03", "type", "String"),
+                Map.of("variables", Map.of("period", Map.of("value", "2010-03", "type", "String"),
                         "companyCode", Map.of("value", "TPL", "type", "String"))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String instance = started.json().get("id").asText();
@@ -132,20 +132,20 @@ class TemplatesIT {
         // regional plan for April, filed in March's collection: the open sales task shows it at once
         ok(api.postFile("/api/imports/regional-plan", "sales.head", "plan.csv", bytes(
                 "period,region_code,kpi_code,target,activity,owner,due_date,budget\n"
-                        + "2014-04,TPL-R1,SALES_AMOUNT,300000,,,,\n"
-                        + "2014-04,TPL-R1,SALES_CYCLE_DAYS,30,,,,\n"
-                        + "2014-04,TPL-R1,,,华东展会,张三,2014-04-20,15000\n")));
+                        + "2010-04,TPL-R1,SALES_AMOUNT,300000,,,,\n"
+                        + "2010-04,TPL-R1,SALES_CYCLE_DAYS,30,,,,\n"
+                        + "2010-04,TPL-R1,,,华东展会,张三,2010-04-20,15000\n")));
         List<String> planItems = new ArrayList<>();
         table(api, salesTask, "regionalPlanTable").forEach(r -> planItems.add(r.get("item").asText()));
         assertThat(planItems).contains("目标 SALES_AMOUNT", "华东展会");
-        JsonNode plan = ok(api.get("/api/templates/regional-plan?period=2014-04", "sales.head"));
+        JsonNode plan = ok(api.get("/api/templates/regional-plan?period=2010-04", "sales.head"));
         assertThat(plan.get("targets")).hasSize(2);
         assertThat(plan.get("items").get(0).get("owner").asText()).isEqualTo("张三");
 
         // April's results arrive; the review compares them with the plan
         ok(api.postFile("/api/imports/figures", ADMIN, "april.csv", bytes("period,unit_type,unit_code,kpi_code,target,actual\n"
-                + "2014-04,region,TPL-R1,SALES_AMOUNT,300000,270000\n2014-04,region,TPL-R1,SALES_CYCLE_DAYS,30,40\n")));
-        JsonNode review = ok(api.get("/api/templates/regional-plan/review?period=2014-04&unitCode=TPL-R1", "secgen"));
+                + "2010-04,region,TPL-R1,SALES_AMOUNT,300000,270000\n2010-04,region,TPL-R1,SALES_CYCLE_DAYS,30,40\n")));
+        JsonNode review = ok(api.get("/api/templates/regional-plan/review?period=2010-04&unitCode=TPL-R1", "secgen"));
         assertThat(review).hasSize(2);
         // 270000 − 300000 = −30000, 270000 / 300000 = 0.9
         assertThat(review.get(0).get("kpiCode").asText()).isEqualTo("SALES_AMOUNT");
