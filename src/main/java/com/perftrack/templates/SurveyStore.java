@@ -31,11 +31,13 @@ class SurveyStore {
             }
         }
         for (Rows.Survey row : rows) {
-            long id = jdbc.sql("insert into customer_survey (company_code, period, unit_type, unit_code, customer, survey_date, "
-                    + "comment, imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into customer_survey (company_code, period, unit_type, unit_code, customer, survey_date, "
+                    + "comment, imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(row.unit().companyCode(), row.period(), row.unit().unitType(), row.unit().code(), row.customer(),
                             row.date(), row.comment(), user, Timestamp.valueOf(now))
-                    .query(Long.class).single();
+                    .update(keys, "id");
+            long id = keys.getKey().longValue();
             row.scores().forEach((question, score) -> jdbc.sql("insert into customer_survey_score (survey_id, question, score) "
                     + "values (?, ?, ?)").params(id, question, score).update());
         }
