@@ -101,6 +101,22 @@ class TemplatesIT {
         assertThat(actual(api, "/api/kpi-results?period=2010-03&unitCode=TPL-R2", "CUSTOMER_SATISFACTION"))
                 .as("imported by hand, kept").isEqualByComparingTo("0.9");
 
+        // the company asks its own questions: the template follows, a score for a question it no longer asks is refused
+        var badCode = api.putJson("/api/templates/customer-survey/settings", "secgen", Map.of("companyCode", "TPL",
+                "feedsSatisfaction", true, "questions", List.of(Map.of("code", "Period", "label", "x"))));
+        assertThat(badCode.status()).as(badCode.body()).isEqualTo(400);
+        ok(api.putJson("/api/templates/customer-survey/settings", "secgen", Map.of("companyCode", "TPL", "feedsSatisfaction", true,
+                "questions", List.of(Map.of("code", "quality", "label", "质量 Quality"), Map.of("code", "service", "label", "服务 Service")))));
+        try (XSSFWorkbook own = new XSSFWorkbook(new ByteArrayInputStream(
+                api.getBytes("/api/templates/customer-survey/xlsx?companyCode=TPL", "sales.head")))) {
+            assertThat(cells(own.getSheetAt(0).getRow(0))).containsExactly("period", "unit_code", "customer", "survey_date",
+                    "comment", "quality", "service");
+        }
+        var oldQuestion = api.postFile("/api/imports/customer-survey", "sales.head", "old.csv", bytes(
+                "period,unit_code,customer,survey_date,quality,service,product\n2010-03,TPL-R1,戊,2010-03-22,4,4,5\n"));
+        assertThat(oldQuestion.status()).as(oldQuestion.body()).isEqualTo(422);
+        assertThat(oldQuestion.json().get("errors").get(0).get("field").asText()).isEqualTo("product");
+
         // market-information report by the marketing head; its share becomes MARKET_SHARE
         ok(api.postFile("/api/imports/market-report", "marketing.head", "market.csv", bytes(
                 "period,unit_code,competitor,product,price,move,market_size,market_share,demand_change,policy\n"
