@@ -1,5 +1,5 @@
 package com.perftrack.imports;
 
 /** One bad line of an import file: its line number (1 = header), the column and why. */
-record LineError(int line, String field, String message) {
+public record LineError(int line, String field, String message) {
 }

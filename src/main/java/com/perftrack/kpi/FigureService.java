@@ -414,7 +414,8 @@ public class FigureService {
 
     /**
      * What a department still owes for the month, as {@code "SALES_AMOUNT @ company ACME"}. Rule:
-     * for every KPI whose source department is {@code departmentRole}, the company unit needs both
+     * for every KPI whose source department is {@code departmentRole} (and that is owed in the
+     * collection, i.e. not fed by a report template), the company unit needs both
      * target and actual — its own figure row, or, when it has no row of its own, at least one of
      * its people with both target and actual (the roll-up the calculation would use).
      */
@@ -441,8 +442,10 @@ public class FigureService {
             }
         }
         List<String> missing = new ArrayList<>();
+        // a KPI a report template feeds (MARKET_SHARE, issue 16) is not owed as a figure
+        Set<String> notOwed = Set.copyOf(jdbc.sql("select code from kpi where not owed_in_collection").query(String.class).list());
         for (Kpi kpi : catalog.all()) {
-            if (!kpi.sourceDepartment().equals(departmentRole)) {
+            if (!kpi.sourceDepartment().equals(departmentRole) || notOwed.contains(kpi.code())) {
                 continue;
             }
             FigureView own = companyRows.get(kpi.code());
