@@ -80,7 +80,7 @@
     return chain;
   }
 
-  const panels = window.PTC_PANELS({ $, t, quiet, percent, number, escape, chart, kpiName, unitName, isBelow });
+  const panels = window.PTC_PANELS({ $, t, quiet, percent, number, escape, chart, kpiName, unitName, isBelow, unitOf });
 
   function option(value, label, selected) {
     const o = document.createElement('option');
@@ -217,9 +217,11 @@
       fetchBreakdown(),
       panels.fetchWarnings(period, company),
       fetchDimensions(),
-      panels.fetchHealth(period, company)]);
+      panels.fetchHealth(period, company),
+      panels.fetchTemplates(period, company)]);
     if (seq !== state.seq) { return; } // the reader chose again meanwhile: the newer answers win
-    [state.summary, state.trend, state.funnel, state.breakdown, state.warnings, state.dimensions, state.health] = answers;
+    [state.summary, state.trend, state.funnel, state.breakdown, state.warnings, state.dimensions, state.health,
+      state.templates] = answers;
     $('status-line').textContent = '';
     renderAll();
     document.body.dataset.loading = 'false';
@@ -307,6 +309,7 @@
     panels.renderWarnings(state.warnings, unit);
     panels.renderDimensions(state.dimensions, state.kpi);
     panels.renderHealth(state.health);
+    panels.renderTemplates(state.templates, unit);
   }
 
   function renderRefreshLine() {

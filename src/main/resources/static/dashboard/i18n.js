@@ -19,7 +19,11 @@ window.PTC_I18N = {
     noShare: '非累加指标没有占比',
     health: '持续改进：方法健康度', leadTimeNow: '最近周期时长', days: '天',
     onTimeSubmissionRate: '按时提交率', smartFirstPassRate: 'SMART 一次通过率', tenDayReportPunctuality: '旬报准时率',
-    improvementRate: '改进率', cycleLeadTimeDays: '周期时长（天）'
+    improvementRate: '改进率', cycleLeadTimeDays: '周期时长（天）',
+    templates: '客户与市场（报表模板）', templatesHint: '客户调查、市场信息收集月报、区域营销计划的本月数据', noTemplates: '本月暂无报表数据',
+    surveys: '客户调查', surveyCount: '调查数', meanScore: '平均分（1–5）', satisfaction: '满意度',
+    market: '市场信息', marketSize: '市场规模', marketShare: '市场份额', competitors: '竞争对手条数',
+    planReview: '区域计划与结果', planTarget: '计划目标', templatesPage: '报表模板页'
   },
   en: {
     title: 'Performance tracking dashboard', imports: 'Import data', catalogue: 'KPI catalogue and weights', recognition: 'Recognition', archive: 'Tracking archive', tasklist: 'Tasks', apiDocs: 'API docs',
@@ -42,6 +46,11 @@ window.PTC_I18N = {
     noShare: 'A KPI that is not summed has no shares',
     health: 'Continuous improvement: method health', leadTimeNow: 'Latest cycle lead time', days: 'days',
     onTimeSubmissionRate: 'On-time submission', smartFirstPassRate: 'SMART first pass', tenDayReportPunctuality: 'Ten-day report punctuality',
-    improvementRate: 'Improvement rate', cycleLeadTimeDays: 'Cycle lead time (days)'
+    improvementRate: 'Improvement rate', cycleLeadTimeDays: 'Cycle lead time (days)',
+    templates: 'Customers and market (report templates)', templatesHint: "This month's customer surveys, market report and regional plans",
+    noTemplates: 'No report template data this month', surveys: 'Customer surveys', surveyCount: 'Surveys',
+    meanScore: 'Mean score (1–5)', satisfaction: 'Satisfaction', market: 'Market information', marketSize: 'Market size',
+    marketShare: 'Market share', competitors: 'Competitor lines', planReview: 'Regional plan against result',
+    planTarget: 'Plan target', templatesPage: 'Templates page'
   }
 };

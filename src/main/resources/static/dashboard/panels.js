@@ -147,5 +147,50 @@ window.PTC_PANELS = function (ctx) {
     health.resize();
   }
 
-  return { fetchWarnings, renderWarnings, warningOf, fetchDimensions, renderDimensions, fetchHealth, renderHealth, lastMonth };
+  // ---- the report templates (issue 16): survey means, market estimates, regional plan against result ----
+
+  async function fetchTemplates(period, company) {
+    if (!monthly(period) || !company) { return null; }
+    const q = 'period=' + enc(period);
+    const [surveys, market, review] = await Promise.all([
+      ctx.quiet('/api/templates/customer-survey?' + q + '&companyCode=' + enc(company)),
+      ctx.quiet('/api/templates/market-report?' + q),
+      ctx.quiet('/api/templates/regional-plan/review?' + q)]);
+    if (!surveys && !market && !Array.isArray(review)) { return null; }
+    return { surveys, market, review: Array.isArray(review) ? review : [] };
+  }
+
+  /** The company's lines only (the endpoints answer every company the reader sees), of the shown unit and below. */
+  function renderTemplates(data, unit) {
+    const panel = $('templates-panel');
+    if (!data || !unit) {
+      panel.hidden = true;
+      panel.dataset.state = 'unavailable';
+      return;
+    }
+    panel.hidden = false;
+    const mine = (code) => ctx.unitOf(code) && (unit.unitType === 'company' || code === unit.code || ctx.isBelow(code, unit.code));
+    const means = ((data.surveys && data.surveys.means) || []).filter((m) => mine(m.unitCode));
+    const estimates = ((data.market && data.market.estimates) || []).filter((e) => mine(e.unitCode));
+    const competitors = ((data.market && data.market.competitors) || []).filter((c) => mine(c.unitCode));
+    const review = data.review.filter((r) => mine(r.regionCode));
+    const has = means.length + estimates.length + review.length > 0;
+    panel.dataset.state = has ? 'listed' : 'none';
+    $('templates-none').hidden = has;
+    const table = (id, head, rows) => {
+      $(id).innerHTML = rows.length ? '<tr>' + head.map((h) => '<th>' + t(h) + '</th>').join('') + '</tr>' + rows.join('') : '';
+    };
+    const cells = (values) => '<tr>' + values.map((v) => '<td>' + v + '</td>').join('') + '</tr>';
+    table('template-surveys', ['surveys', 'surveyCount', 'meanScore', 'satisfaction'], means.map((m) =>
+      cells([ctx.escape(ctx.unitName(m.unitCode)), ctx.escape(m.surveys), (m.meanScore === null || m.meanScore === undefined ? "–" : Number(m.meanScore).toFixed(2)), ctx.percent(m.satisfaction)])));
+    table('template-market', ['market', 'marketSize', 'marketShare', 'competitors'], estimates.map((e) =>
+      cells([ctx.escape(ctx.unitName(e.unitCode)), e.marketSize === null || e.marketSize === undefined ? '–' : ctx.number(e.marketSize),
+        ctx.percent(e.marketShare), ctx.escape(competitors.filter((c) => c.unitCode === e.unitCode).length)])));
+    table('template-plan', ['planReview', 'kpi', 'planTarget', 'actual', 'attainment'], review.map((r) =>
+      cells([ctx.escape(ctx.unitName(r.regionCode)), ctx.escape(ctx.kpiName(r.kpiCode)), ctx.number(r.planTarget),
+        r.actual === null || r.actual === undefined ? '–' : ctx.number(r.actual), ctx.percent(r.attainment)])));
+  }
+
+  return { fetchWarnings, renderWarnings, warningOf, fetchDimensions, renderDimensions, fetchHealth, renderHealth, lastMonth,
+    fetchTemplates, renderTemplates };
 };

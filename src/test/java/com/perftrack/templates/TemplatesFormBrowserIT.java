@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 16: the sales head uploads a customer survey and next month's regional plan, then opens the sales
  * collection form in Chinese Tasklist and reads both in its tables (company TPB, 2010-07); the templates page shows
- * June's plan and its review.
+ * June's plan and its review; the dashboard's panel 客户与市场 shows July's survey mean and August's plan against
+ * its result (TPB-EAST sold 400000 of the planned 500000: 80.0%).
  * Runs in Debian's chromium (ChromeDriver, Chinese locale) through TasklistBrowser.
  */
 @IntegrationTest
@@ -53,6 +54,10 @@ class TemplatesFormBrowserIT {
                         + "2010-08,TPB-EAST,SALES_AMOUNT,500000,,,,\n"
                         + "2010-08,TPB-EAST,,,苏州客户答谢会,李明,2010-08-18,20000\n")));
 
+        ok(api.postFile("/api/imports/figures", ADMIN, "tpb-figures.csv", bytes("period,unit_type,unit_code,kpi_code,target,actual\n"
+                + "2010-07,region,TPB-EAST,SALES_AMOUNT,450000,430000\n"
+                + "2010-08,region,TPB-EAST,SALES_AMOUNT,450000,400000\n")));
+
         try (TasklistBrowser tasklist = new TasklistBrowser(port, 1280, 1400)) {
             tasklist.login("tasklist", "sales.head", "demo");
             tasklist.openTask(task, "客户调查 Customer surveys");
@@ -84,5 +89,38 @@ class TemplatesFormBrowserIT {
                     .isEqualTo("/api/templates/regional-plan/export?period=2010-08");
             page.screenshot("templates-page");
         }
+
+        // the dashboard: the templates' numbers of the month beside the results (issue 16)
+        try (TasklistBrowser dashboard = new TasklistBrowser(port, 1280, 1400)) {
+            var driver = dashboard.browser;
+            driver.get("http://127.0.0.1:" + port + "/");
+            dashboard.until(d -> d.getCurrentUrl().contains("/login"));
+            driver.findElement(By.name("username")).sendKeys("secgen");
+            driver.findElement(By.name("password")).sendKeys("demo");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            dashboard.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("company"))).selectByValue("TPB");
+            loaded(dashboard, "|TPB");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("period"))).selectByValue("2010-07");
+            loaded(dashboard, "2010-07|TPB");
+            var panel = driver.findElement(By.id("templates-panel"));
+            dashboard.until(d -> "listed".equals(panel.getDomAttribute("data-state")));
+            // one survey of 华东区: mean 4.00, 80.0%
+            assertThat(driver.findElement(By.id("template-surveys")).getText()).contains("客户调查", "平均分", "华东区", "4.00", "80.0%");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("period"))).selectByValue("2010-08");
+            loaded(dashboard, "2010-08|TPB");
+            dashboard.until(d -> d.findElement(By.id("template-plan")).getText().contains("区域计划与结果"));
+            assertThat(driver.findElement(By.id("template-plan")).getText()).contains("华东区", "销售额", "80.0%");
+            dashboard.js("arguments[0].scrollIntoView({block: 'start'});", panel);
+            dashboard.screenshot("templates-dashboard");
+        }
+    }
+
+    private static void loaded(TasklistBrowser browser, String suffix) {
+        browser.until(d -> {
+            String loaded = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+            return loaded != null && loaded.endsWith(suffix)
+                    && "false".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loading"));
+        });
     }
 }
