@@ -515,10 +515,18 @@ public class FigureService {
             units.add(r.unitCode());
             units.addAll(children.getOrDefault(r.unitCode(), List.of()));
         }
-        Map<String, FigureView> stored = new HashMap<>();
-        figuresOf(periods, units).forEach(f -> stored.put(f.period() + '|' + f.unitCode() + '|' + f.kpiCode(), f));
-        return SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()),
-                (p, u, k) -> java.util.Optional.ofNullable(stored.get(p + '|' + u + '|' + k)));
+        // by month, then unit and KPI, of the file's KPIs only
+        Set<String> kpiCodes = rows.stream().map(FigureView::kpiCode).collect(Collectors.toSet());
+        Map<String, Map<String, FigureView>> stored = new HashMap<>();
+        figuresOf(periods, units).forEach(f -> {
+            if (kpiCodes.contains(f.kpiCode())) {
+                stored.computeIfAbsent(f.period(), p -> new HashMap<>()).put(f.unitCode() + '|' + f.kpiCode(), f);
+            }
+        });
+        return SuspiciousFigures.check(rows, kpis, code -> children.getOrDefault(code, List.of()), (p, u, k) -> {
+            Map<String, FigureView> month = stored.get(p);
+            return month == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(month.get(u + '|' + k));
+        });
     }
 
     /** The month's figures of one company's units, not the whole installation's. */

@@ -51,10 +51,10 @@ public final class SuspiciousFigures {
      */
     public static List<Warning> check(List<FigureView> rows, Map<String, Kpi> kpis,
             Function<String, Collection<String>> childrenOf, Stored stored) {
-        Map<String, FigureView> inFile = new HashMap<>();
-        rows.forEach(r -> inFile.put(key(r.period(), r.unitCode(), r.kpiCode()), r));
-        Stored figures = (period, unit, kpi) -> Optional.ofNullable(inFile.get(key(period, unit, kpi)))
-                .or(() -> stored.figure(period, unit, kpi));
+        // the file's rows by month, then unit and KPI: one key per row, not one per lookup
+        Map<String, Map<String, FigureView>> inFile = new HashMap<>();
+        rows.forEach(r -> inFile.computeIfAbsent(r.period(), p -> new HashMap<>()).put(r.unitCode() + '|' + r.kpiCode(), r));
+        Map<String, String[]> monthsBefore = new HashMap<>();
         List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             FigureView row = rows.get(i);
@@ -63,10 +63,25 @@ public final class SuspiciousFigures {
             if (kpi == null) {
                 continue;
             }
-            Period month = Period.parse(row.period());
+            String unitKpi = row.unitCode() + '|' + row.kpiCode();
+            // [0] the month before, ... [5] six months before
+            String[] before = monthsBefore.computeIfAbsent(row.period(), p -> {
+                Period month = Period.parse(p);
+                String[] months = new String[6];
+                for (int back = 1; back <= 6; back++) {
+                    months[back - 1] = month.minusMonths(back).toString();
+                }
+                return months;
+            });
+            Stored figures = (period, unit, kpiCode) -> {
+                Map<String, FigureView> month = inFile.get(period);
+                FigureView own = month == null ? null
+                        : month.get(unit == row.unitCode() && kpiCode == row.kpiCode() ? unitKpi : unit + '|' + kpiCode);
+                return own != null ? Optional.of(own) : stored.figure(period, unit, kpiCode);
+            };
             String what = row.unitCode() + " " + row.kpiCode() + " " + row.period();
             if (row.actual() != null) {
-                median(month, row, figures).ifPresent(median -> {
+                median(before, row, figures).ifPresent(median -> {
                     if (median.signum() > 0 && (row.actual().compareTo(median.multiply(FACTOR)) > 0
                             || row.actual().multiply(FACTOR).compareTo(median) < 0)) {
                         warnings.add(new Warning(index, "actual", what + "：实际值 " + plain(row.actual())
@@ -76,7 +91,7 @@ public final class SuspiciousFigures {
                 });
             }
             if (row.target() != null) {
-                figures.figure(month.previous().toString(), row.unitCode(), row.kpiCode()).map(FigureView::target)
+                figures.figure(before[0], row.unitCode(), row.kpiCode()).map(FigureView::target)
                         .filter(previous -> previous.signum() != 0)
                         .ifPresent(previous -> {
                             BigDecimal change = row.target().subtract(previous).abs().divide(previous.abs(), PRECISION);
@@ -118,12 +133,11 @@ public final class SuspiciousFigures {
         return warnings;
     }
 
-    /** The median of the unit's actuals in the six months before {@code month}; empty without any. */
-    static Optional<BigDecimal> median(Period month, FigureView row, Stored figures) {
-        List<BigDecimal> actuals = new ArrayList<>();
-        for (int back = 1; back <= 6; back++) {
-            figures.figure(month.minusMonths(back).toString(), row.unitCode(), row.kpiCode()).map(FigureView::actual)
-                    .ifPresent(actuals::add);
+    /** The median of the unit's actuals in the six months before (the months {@code before}); empty without any. */
+    static Optional<BigDecimal> median(String[] before, FigureView row, Stored figures) {
+        List<BigDecimal> actuals = new ArrayList<>(6);
+        for (String month : before) {
+            figures.figure(month, row.unitCode(), row.kpiCode()).map(FigureView::actual).ifPresent(actuals::add);
         }
         if (actuals.isEmpty()) {
             return Optional.empty();
@@ -132,10 +146,6 @@ public final class SuspiciousFigures {
         int n = actuals.size();
         return Optional.of(n % 2 == 1 ? actuals.get(n / 2)
                 : actuals.get(n / 2 - 1).add(actuals.get(n / 2)).divide(new BigDecimal(2), PRECISION));
-    }
-
-    private static String key(String period, String unit, String kpi) {
-        return period + '|' + unit + '|' + kpi;
     }
 
     private static String plain(BigDecimal value) {
