@@ -106,7 +106,7 @@ class ClusterIT {
             assertThat(counts(c, "select d.key_, count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.process_def_id_ "
                     + "where j.type_ = 'timer' group by d.key_"))
                     .containsOnly(Map.entry("monthly-cycle-scheduler", 1), Map.entry("quarterly-evaluation-scheduler", 1),
-                            Map.entry("coaching-scheduler", 1));
+                            Map.entry("coaching-scheduler", 1), Map.entry("weekly-sales-plan-scheduler", 1));
             assertThat(counts(c, "select version, count(*) from flyway_schema_history where success group by version"))
                     .isNotEmpty().allSatisfy((version, runs) -> assertThat(runs).as("Flyway " + version).isEqualTo(1));
             assertThat(single(c, "select count(*) from flyway_schema_history where not success")).isZero();

@@ -1,0 +1,228 @@
+package com.perftrack.sales;
+
+import com.perftrack.calendar.BusinessCalendar;
+import com.perftrack.organisation.OrgUnit;
+import com.perftrack.organisation.OrganisationService;
+import com.perftrack.security.ConflictRefusal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Weekly sales plans (周工作计划, issue 16; seed: 每周召开销售会议, 本周目标、客户拜访计划). The sales persons of a
+ * company are the person units below its sales department (the department whose role is {@code sales}),
+ * whatever their own role, that have a Camunda user; the sales head is that department's user. Each files
+ * the week's targets (SALES_AMOUNT, NEW_CUSTOMERS) and planned customer visits; the sales head's weekly
+ * meeting compares last week's plans with what the daily figures show was achieved.
+ */
+@Service
+public class WeeklySalesPlanService {
+
+    static final String PROCESS_KEY = "weekly-sales-plan";
+    static final String SALES_ROLE = "sales";
+    static final int MAX_TEXT = 2000;
+
+    private final SalesPlanRepository plans;
+    private final OrganisationService organisation;
+    private final DailyActuals dailyActuals;
+    private final BusinessCalendar calendar;
+
+    WeeklySalesPlanService(SalesPlanRepository plans, OrganisationService organisation, DailyActuals dailyActuals,
+            BusinessCalendar calendar) {
+        this.plans = plans;
+        this.organisation = organisation;
+        this.dailyActuals = dailyActuals;
+        this.calendar = calendar;
+    }
+
+    /** Registers the company's week for this instance; a second start of the same week is refused (409). */
+    @Transactional
+    public void register(String companyCode, SalesWeek week, String processInstanceId) {
+        if (organisation.findUnit(companyCode).filter(u -> OrgUnit.COMPANY.equals(u.unitType())).isEmpty()) {
+            throw new BadUserRequestException("没有公司 " + companyCode + " / no company " + companyCode);
+        }
+        if (!plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now())) {
+            throw new ConflictRefusal("公司 " + companyCode + " 的 " + week + " 周销售计划已开启，不能重复开启。/ The weekly sales "
+                    + "plan " + week + " of company " + companyCode + " is already open.");
+        }
+    }
+
+    public boolean weekOpen(String companyCode, SalesWeek week) {
+        return plans.weekExists(companyCode, week.toString());
+    }
+
+    /** One open plan per sales person of the company for the week (idempotent); their ids, by person code. */
+    @Transactional
+    public List<Long> openPlans(String companyCode, SalesWeek week) {
+        List<Long> ids = new ArrayList<>();
+        for (OrgUnit person : salesPersons(companyCode)) {
+            ids.add(plans.planFor(companyCode, week.toString(), person.code(), person.userId()));
+        }
+        return ids;
+    }
+
+    public Optional<String> salesHead(String companyCode) {
+        return organisation.managerUserId(companyCode, SALES_ROLE);
+    }
+
+    /** The companies that have a sales department with at least one sales person: the timer opens their weeks. */
+    public List<String> companiesWithSalesPersons() {
+        return organisation.companies().stream().map(OrgUnit::code).filter(c -> !salesPersons(c).isEmpty()).toList();
+    }
+
+    /** Persons below the company's sales department (any depth) who have a Camunda user, by code. */
+    List<OrgUnit> salesPersons(String companyCode) {
+        Optional<OrgUnit> department = organisation.department(companyCode, SALES_ROLE);
+        if (department.isEmpty()) {
+            return List.of();
+        }
+        Map<String, OrgUnit> byCode = new HashMap<>();
+        List<OrgUnit> units = new ArrayList<>();
+        for (String type : new String[] {OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON}) {
+            units.addAll(organisation.units(companyCode, type));
+        }
+        units.forEach(u -> byCode.put(u.code(), u));
+        String sales = department.get().code();
+        return units.stream().filter(OrgUnit::isPerson).filter(p -> p.userId() != null && !p.userId().isBlank())
+                .filter(p -> {
+                    OrgUnit unit = byCode.get(p.parentCode());
+                    for (int depth = 0; unit != null && depth < 10; depth++) {
+                        if (sales.equals(unit.code())) {
+                            return true;
+                        }
+                        unit = byCode.get(unit.parentCode());
+                    }
+                    return false;
+                }).toList();
+    }
+
+    SalesPlan plan(long planId) {
+        return plans.find(planId).orElseThrow(() -> new IllegalStateException("no sales plan " + planId));
+    }
+
+    String personName(String personCode) {
+        return organisation.findUnit(personCode).map(u -> u.name() + " " + u.code()).orElse(personCode);
+    }
+
+    /**
+     * The sales person files the week's plan: both targets (not negative; new customers a whole number) and
+     * at least one customer visit in the week. Every problem is named in one refusal; nothing is stored then.
+     */
+    @Transactional
+    public void file(long planId, Object salesAmount, Object newCustomers, String visitsText, String comment, String userId) {
+        SalesPlan plan = plan(planId);
+        if (plan.userId() != null && userId != null && !plan.userId().equals(userId)) {
+            throw new BadUserRequestException("只能由 " + personName(plan.personCode()) + " 本人填写此计划 / only the sales "
+                    + "person files their own plan");
+        }
+        SalesWeek week = SalesWeek.parse(plan.week());
+        List<String> problems = new ArrayList<>();
+        BigDecimal amount = number(salesAmount, "本周销售额目标 sales amount target", problems);
+        BigDecimal customers = number(newCustomers, "本周新客户数目标 new customers target", problems);
+        if (customers != null && customers.stripTrailingZeros().scale() > 0) {
+            problems.add("本周新客户数目标须为整数 / the new customers target must be a whole number");
+        }
+        List<VisitLines.Visit> visits = List.of();
+        try {
+            visits = VisitLines.parse(visitsText, week);
+            if (visits.isEmpty()) {
+                problems.add("请至少填写一次客户拜访（每行：日期，客户，目的）/ plan at least one customer visit "
+                        + "(one a line: date, customer, purpose)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        String note = comment == null || comment.isBlank() ? null : comment.trim();
+        if (note != null && note.length() > MAX_TEXT) {
+            problems.add("说明最多 " + MAX_TEXT + " 字 / the comment holds at most " + MAX_TEXT + " characters");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException("不能提交周计划：" + String.join("；", problems));
+        }
+        Map<String, BigDecimal> targets = new LinkedHashMap<>();
+        targets.put("SALES_AMOUNT", amount);
+        targets.put("NEW_CUSTOMERS", customers);
+        plans.file(planId, targets, visits, note, userId, calendar.now());
+    }
+
+    private static BigDecimal number(Object value, String label, List<String> problems) {
+        if (value == null || value.toString().isBlank()) {
+            problems.add("请填写" + label);
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.toString().trim());
+            if (number.signum() < 0) {
+                problems.add(label + "不能为负数 / must not be negative");
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            problems.add(label + "须为数字 / must be a number: " + value);
+            return null;
+        }
+    }
+
+    /** The plans of the week not filed yet: the sales persons' names. */
+    public List<String> notFiled(String companyCode, SalesWeek week) {
+        return plans.ofWeek(companyCode, week.toString()).stream().filter(p -> !p.filed())
+                .map(p -> personName(p.personCode())).toList();
+    }
+
+    /** The users whose plan of the week is not filed yet. */
+    List<String> notFiledUsers(String companyCode, SalesWeek week) {
+        return plans.ofWeek(companyCode, week.toString()).stream().filter(p -> !p.filed()).map(SalesPlan::userId)
+                .filter(u -> u != null && !u.isBlank()).toList();
+    }
+
+    /** The week's plans against what each person achieved in that week (daily figures), per person and KPI. */
+    public List<PlanVsAchieved.Row> planVsAchieved(String companyCode, SalesWeek week) {
+        List<PlanVsAchieved.Person> persons = new ArrayList<>();
+        for (SalesPlan plan : plans.ofWeek(companyCode, week.toString())) {
+            persons.add(new PlanVsAchieved.Person(plan.personCode(), personName(plan.personCode()), plan.filed(),
+                    plans.targets(plan.id()), dailyActuals.of(plan.personCode(), week.monday(), week.sunday())));
+        }
+        return PlanVsAchieved.rows(persons);
+    }
+
+    @Transactional
+    public void recordMeeting(String companyCode, SalesWeek week, String decisions, String userId) {
+        if (decisions == null || decisions.isBlank()) {
+            throw new BadUserRequestException("请填写会议的决定/措施 / record the meeting's decisions and measures");
+        }
+        if (decisions.trim().length() > MAX_TEXT) {
+            throw new BadUserRequestException("决定/措施最多 " + MAX_TEXT + " 字 / decisions hold at most " + MAX_TEXT
+                    + " characters");
+        }
+        plans.recordMeeting(companyCode, week.toString(), decisions.trim(), userId, calendar.now());
+    }
+
+    /** The week as {@code GET /api/weekly-plans} shows it. */
+    public WeekView week(String companyCode, SalesWeek week) {
+        List<PlanView> views = plans.ofWeek(companyCode, week.toString()).stream()
+                .map(p -> new PlanView(p.id(), p.personCode(), personName(p.personCode()), p.state(), plans.targets(p.id()),
+                        plans.visits(p.id()).stream().map(v -> new VisitView(v.date().toString(), v.customer(), v.purpose()))
+                                .toList(), p.comment(), p.filedBy(), p.filedAt()))
+                .toList();
+        var meeting = plans.meeting(companyCode, week.toString());
+        return new WeekView(week.toString(), companyCode, week.monday().toString(), week.sunday().toString(), views,
+                planVsAchieved(companyCode, week), meeting.map(SalesPlanRepository.Meeting::decisions).orElse(null),
+                meeting.map(SalesPlanRepository.Meeting::recordedBy).orElse(null));
+    }
+
+    public record VisitView(String date, String customer, String purpose) {}
+
+    public record PlanView(long id, String personCode, String personName, String state, Map<String, BigDecimal> targets,
+            List<VisitView> visits, String comment, String filedBy, Instant filedAt) {}
+
+    public record WeekView(String week, String companyCode, String from, String to, List<PlanView> plans,
+            List<PlanVsAchieved.Row> planVsAchieved, String meetingDecisions, String meetingRecordedBy) {}
+}
