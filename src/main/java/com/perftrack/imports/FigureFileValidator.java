@@ -1,6 +1,7 @@
 package com.perftrack.imports;
 
 import com.perftrack.calendar.Period;
+import com.perftrack.kpi.FigurePart;
 import com.perftrack.kpi.FigureView;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,14 +15,24 @@ import java.util.regex.Pattern;
  * Checks a figures file (SPEC.md section 4: {@code period,unit_type,unit_code,kpi_code,target,actual})
  * line by line and reports every bad line, not only the first. Optional columns
  * {@code target_growth} and {@code growth_base} give a target as growth over a base period
- * ({@link TargetGrowth}); the target is then computed after validation.
+ * ({@link TargetGrowth}); the target is then computed after validation. A {@code period} {@code YYYY-MM-DD}
+ * or a value in the optional columns {@code product}, {@code channel}, {@code customer} makes the row a
+ * part of its unit's monthly figure (SPEC.md section 7).
  */
 final class FigureFileValidator {
 
     static final List<String> COLUMNS = List.of("period", "unit_type", "unit_code", "kpi_code", "target", "actual");
     /** Optional, in any position: a target as growth (issue 14). */
     static final List<String> GROWTH_COLUMNS = List.of("target_growth", "growth_base");
+    /** Optional, in any position: a row with a value here is a part of its unit's figure (SPEC.md section 7). */
+    static final List<String> DIMENSION_COLUMNS = List.of("product", "channel", "customer");
+    /** The optional columns in the order {@link Columns#indexes} answers them. */
+    static final List<String> OPTIONAL_COLUMNS = java.util.stream.Stream.concat(GROWTH_COLUMNS.stream(),
+            DIMENSION_COLUMNS.stream()).toList();
+    /** Column figure_part.product/channel/customer is varchar(100). */
+    static final int MAX_DIMENSION_LENGTH = 100;
     static final Set<String> UNIT_TYPES = Set.of("company", "department", "region", "person");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity|∞)");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}([, \u00a0']\\d{3})+(\\.\\d+)?");
@@ -42,8 +53,13 @@ final class FigureFileValidator {
         this.kpiExists = kpiExists;
     }
 
-    /** The validated rows, in file order, and the rows whose target is still to be computed from growth. */
-    record Parsed(List<FigureView> rows, List<TargetGrowth.Request> growth) {
+    /**
+     * The validated monthly total rows, in file order, with their line numbers; the rows whose target is
+     * still to be computed from growth; the parts (a day {@code YYYY-MM-DD} and/or a product, channel or
+     * customer) with their line numbers.
+     */
+    record Parsed(List<FigureView> rows, List<Integer> rowLines, List<TargetGrowth.Request> growth,
+            List<FigurePart> parts, List<Integer> partLines) {
     }
 
     /** The rows of a file without growth columns (a growth row's target is still null here: use {@link #parse}). */
@@ -52,10 +68,13 @@ final class FigureFileValidator {
     }
 
     Parsed parse(ImportTable table) {
-        int[] index = Columns.indexes(table.header(), COLUMNS, GROWTH_COLUMNS);
+        int[] index = Columns.indexes(table.header(), COLUMNS, OPTIONAL_COLUMNS);
         List<LineError> errors = new ArrayList<>();
         List<FigureView> rows = new ArrayList<>();
+        List<Integer> rowLines = new ArrayList<>();
         List<TargetGrowth.Request> growth = new ArrayList<>();
+        List<FigurePart> parts = new ArrayList<>();
+        List<Integer> partLines = new ArrayList<>();
         for (ImportTable.Line line : table.lines()) {
             int before = errors.size();
             if (line.cells().size() < table.header().size()) {
@@ -74,8 +93,22 @@ final class FigureFileValidator {
             String unitType = line.cell(index[1]);
             String unitCode = line.cell(index[2]);
             String kpiCode = line.cell(index[3]);
-            if (!Period.isValid(period)) {
-                errors.add(new LineError(line.number(), "period", "期间应为 YYYY-MM 且月份有效 / period must be YYYY-MM with a real month, got '" + period + "'"));
+            int day = 0;
+            if (DAY.matcher(period).matches()) {
+                // a day's figure (SPEC.md section 7): a part of its month's figure
+                try {
+                    day = java.time.LocalDate.parse(period).getDayOfMonth();
+                    period = period.substring(0, 7);
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add(new LineError(line.number(), "period", "日期无效 / not a real day: '" + period + "'"));
+                    period = null;
+                }
+            }
+            if (period == null) {
+                // named above
+            } else if (!Period.isValid(period)) {
+                errors.add(new LineError(line.number(), "period", "期间应为 YYYY-MM（月）或 YYYY-MM-DD（日）且日期有效 / "
+                        + "period must be YYYY-MM or YYYY-MM-DD with a real month, got '" + period + "'"));
             } else if (period.compareTo(FIRST_PERIOD) < 0 || period.compareTo(LAST_PERIOD) > 0) {
                 errors.add(new LineError(line.number(), "period", "期间须在 " + FIRST_PERIOD + " 至 " + LAST_PERIOD
                         + " 之间 / period must lie between " + FIRST_PERIOD + " and " + LAST_PERIOD + ", got '" + period + "'"));
@@ -95,18 +128,39 @@ final class FigureFileValidator {
             }
             BigDecimal target = number(line.cell(index[4]), "target", line.number(), errors);
             BigDecimal actual = number(line.cell(index[5]), "actual", line.number(), errors);
+            String[] dimensions = new String[DIMENSION_COLUMNS.size()];
+            for (int d = 0; d < dimensions.length; d++) {
+                int column = index[COLUMNS.size() + GROWTH_COLUMNS.size() + d];
+                dimensions[d] = column < 0 ? "" : line.cell(column);
+                if (dimensions[d].length() > MAX_DIMENSION_LENGTH) {
+                    errors.add(new LineError(line.number(), DIMENSION_COLUMNS.get(d), "最多 " + MAX_DIMENSION_LENGTH
+                            + " 个字符 / at most " + MAX_DIMENSION_LENGTH + " characters"));
+                }
+            }
+            boolean part = day > 0 || java.util.Arrays.stream(dimensions).anyMatch(d -> !d.isEmpty());
             TargetGrowth.Request request = growth(line, index[6], index[7], rows.size(), target != null, errors);
+            if (part && request != null) {
+                errors.add(new LineError(line.number(), "target_growth", "按增长率给目标只适用于月度合计行（无日期、产品、渠道、客户）/ "
+                        + "a target as growth is for a month's total row only, not for a day's or a product's part"));
+            }
             if (errors.size() == before) {
+                if (part) {
+                    parts.add(new FigurePart(period, day, unitType, unitCode, kpiCode, dimensions[0], dimensions[1],
+                            dimensions[2], target, actual));
+                    partLines.add(line.number());
+                    continue;
+                }
                 if (request != null) {
                     growth.add(request);
                 }
                 rows.add(new FigureView(period, unitType, unitCode, kpiCode, target, actual));
+                rowLines.add(line.number());
             }
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return new Parsed(rows, growth);
+        return new Parsed(rows, rowLines, growth, parts, partLines);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.perftrack.imports;
 
+import com.perftrack.kpi.FigurePart;
 import com.perftrack.kpi.FigureService;
 import com.perftrack.kpi.FiguresImported;
 import com.perftrack.kpi.FigureView;
@@ -78,7 +79,7 @@ class ImportService {
     ImportSummary importFigures(String fileName, byte[] content, ImportRemit.Caller caller) {
         String user = caller.userId();
         List<FigureView> validated;
-        List<Integer> lineOfRow = new ArrayList<>();
+        FigureFileValidator.Parsed parsed;
         Map<String, OrgUnit> unitsByCode = new HashMap<>();
         try {
             ImportTable table = read(content);
@@ -95,28 +96,49 @@ class ImportService {
                 kpiSources.put(k.code(), k.sourceDepartment());
                 kpiDecimals.put(k.code(), k.decimals());
             });
-            FigureFileValidator.Parsed parsed = new FigureFileValidator(unitTypes, kpis::contains).parse(table);
-            refuseOutsideRemit(new ImportRemit(unitsByCode).figures(caller, numbered(table, parsed.rows()), kpiSources));
+            parsed = new FigureFileValidator(unitTypes, kpis::contains).parse(table);
+            List<ImportRemit.Numbered<FigureView>> numbered = new ArrayList<>();
+            for (int i = 0; i < parsed.rows().size(); i++) {
+                numbered.add(new ImportRemit.Numbered<>(parsed.rowLines().get(i), parsed.rows().get(i)));
+            }
+            for (int i = 0; i < parsed.parts().size(); i++) {
+                FigurePart p = parsed.parts().get(i);
+                numbered.add(new ImportRemit.Numbered<>(parsed.partLines().get(i),
+                        new FigureView(p.period(), p.unitType(), p.unitCode(), p.kpiCode(), p.target(), p.actual())));
+            }
+            numbered.sort(java.util.Comparator.comparingInt(ImportRemit.Numbered::line));
+            refuseOutsideRemit(new ImportRemit(unitsByCode).figures(caller, numbered, kpiSources));
             // growth needs the base month's actuals: only for lines the caller may write
             validated = TargetGrowth.apply(parsed.rows(), parsed.growth(), TargetGrowth.stored(figures),
                     kpi -> kpiDecimals.getOrDefault(kpi, 2));
-            table.lines().stream().limit(validated.size()).forEach(l -> lineOfRow.add(l.number()));
         } catch (ImportRejectedException e) {
             log.record("figures", fileName, user, false, 0, e.errors().size(), List.of());
             throw e;
         }
         List<FigureView> rows = validated;
-        List<String> periods = List.copyOf(new TreeSet<>(rows.stream().map(FigureView::period).toList()));
-        int units = (int) rows.stream().map(r -> r.unitType() + '|' + r.unitCode()).distinct().count();
+        List<FigurePart> parts = parsed.parts();
+        Set<String> periodSet = new TreeSet<>();
+        Set<String> unitSet = new HashSet<>();
+        rows.forEach(r -> {
+            periodSet.add(r.period());
+            unitSet.add(r.unitType() + '|' + r.unitCode());
+        });
+        parts.forEach(p -> {
+            periodSet.add(p.period());
+            unitSet.add(p.unitType() + '|' + p.unitCode());
+        });
+        List<String> periods = List.copyOf(periodSet);
+        int lines = rows.size() + parts.size();
         return transaction.execute(status -> {
-            FigureService.StoreSummary stored = figures.store(rows, user, fileName);
+            FigureService.StoreOutcome outcome = figures.store(rows, parts, user, fileName);
+            FigureService.StoreSummary stored = outcome.summary();
             // only the months whose figures changed (and their MoM/YoY neighbours); an unchanged
             // re-import recalculates nothing
             int resultRows = stored.changedNothing() ? 0 : results.recalculate(stored.changedPeriods());
-            log.record("figures", fileName, user, true, rows.size(), 0, periods);
+            log.record("figures", fileName, user, true, lines, 0, periods);
             events.publishEvent(new FiguresImported(periods));
-            return new ImportSummary("figures", rows.size(), units, periods, stored.inserted(), stored.updated(),
-                    stored.unchanged(), 0, resultRows, List.of(), warnings(rows, lineOfRow, unitsByCode));
+            return new ImportSummary("figures", lines, unitSet.size(), periods, stored.inserted(), stored.updated(),
+                    stored.unchanged(), 0, resultRows, List.of(), warnings(rows, parsed, outcome, unitsByCode));
         });
     }
 
@@ -124,7 +146,24 @@ class ImportService {
      * The 200 answer's warnings, by line: targets that do not add up (issue 14) and doubtful numbers
      * ({@link SuspiciousFigures}, issue 15). Nothing is refused for them.
      */
-    private List<LineError> warnings(List<FigureView> rows, List<Integer> lineOfRow, Map<String, OrgUnit> units) {
+    private List<LineError> warnings(List<FigureView> fileRows, FigureFileValidator.Parsed parsed,
+            FigureService.StoreOutcome outcome, Map<String, OrgUnit> units) {
+        // the month's figures this file made: its total rows and the totals its parts add up to (named
+        // by the line of the unit's first part)
+        List<FigureView> rows = new ArrayList<>(fileRows);
+        List<Integer> lineOfRow = new ArrayList<>(parsed.rowLines());
+        Map<String, Integer> firstPartLine = new HashMap<>();
+        for (int i = parsed.parts().size() - 1; i >= 0; i--) {
+            FigurePart p = parsed.parts().get(i);
+            firstPartLine.put(p.period() + '|' + p.unitCode() + '|' + p.kpiCode(), parsed.partLines().get(i));
+        }
+        for (FigureView d : outcome.derived()) {
+            Integer line = firstPartLine.get(d.period() + '|' + d.unitCode() + '|' + d.kpiCode());
+            if (line != null) {
+                rows.add(d);
+                lineOfRow.add(line);
+            }
+        }
         List<LineError> warnings = new ArrayList<>(TargetWarnings.of(consistency, rows, lineOfRow, units));
         Map<String, List<String>> children = new HashMap<>();
         units.values().forEach(u -> {
@@ -136,6 +175,16 @@ class ImportService {
         catalog.all().forEach(k -> kpis.put(k.code(), k));
         for (var w : figures.suspicious(rows, kpis, children)) {
             warnings.add(new LineError(lineOfRow.get(w.index()), w.field(), w.message()));
+        }
+        Map<String, Integer> lineOfTotal = new HashMap<>();
+        for (int i = 0; i < fileRows.size(); i++) {
+            FigureView r = fileRows.get(i);
+            lineOfTotal.putIfAbsent(r.period() + '|' + r.unitCode() + '|' + r.kpiCode(), parsed.rowLines().get(i));
+        }
+        for (FigureService.PartConflict c : outcome.conflicts()) {
+            String key = c.period() + '|' + c.unitCode() + '|' + c.kpiCode();
+            Integer line = lineOfTotal.getOrDefault(key, firstPartLine.get(key));
+            warnings.add(new LineError(line == null ? 1 : line, "actual", DailyConflicts.message(c)));
         }
         warnings.sort(java.util.Comparator.comparingInt(LineError::line));
         return warnings;

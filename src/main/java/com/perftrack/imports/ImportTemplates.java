@@ -24,9 +24,16 @@ final class ImportTemplates {
      * optional columns, e.g. a target given as growth (issue 14).
      */
     static byte[] figures() {
-        return workbook("figures", FigureFileValidator.COLUMNS,
-                List.of("2026-01", "person", "P-0001", "SALES_AMOUNT", "100000", "95000.50"), List.of(
+        List<String> header = new java.util.ArrayList<>(FigureFileValidator.COLUMNS);
+        header.addAll(FigureFileValidator.DIMENSION_COLUMNS);
+        return workbook("figures", header,
+                List.of("2026-01", "person", "P-0001", "SALES_AMOUNT", "100000", "95000.50", "", "", ""), List.of(
                         List.of("可选列 optional column", "说明 meaning", "示例 example"),
+                        List.of("product / channel / customer", "产品、渠道、客户（可留空）。填了的行是该单位数字的一部分；某单位只有分项而没有合计行时，"
+                                + "其合计 = 各分项汇总（目标与实际同样）。/ a row with a value here is a part of its unit's figure; "
+                                + "without a total row the unit's figure is the aggregate of its parts", "2026-01,person,P-0001,SALES_AMOUNT,50000,48000,产品A,线上,客户甲"),
+                        List.of("period YYYY-MM-DD", "按日填报：period 写日期，当月数字 = 各日汇总（合计、平均或最后一日）；同时给出月度行时以月度行为准并提示差异。"
+                                + " / daily figures: the month's figure is their aggregate; a monthly row wins, with a warning", "2026-01-15,person,P-0001,SALES_AMOUNT,5000,5200,,,"),
                         List.of("target_growth", "目标按增长率给出（小数，0.10 = 增长10%），此时 target 留空；目标 = 基期实际值 × (1 + 增长率) / "
                                 + "target as growth over the base month's actual (a fraction); leave target empty", "0.10"),
                         List.of("growth_base", "基期：previous_month（上月，默认）或 same_month_last_year（去年同月）/ "

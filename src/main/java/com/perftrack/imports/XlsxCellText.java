@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 final class XlsxCellText {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     /** A cell pointing at a shared string the file does not hold. */
     static final class MissingSharedString extends RuntimeException {
@@ -92,9 +93,23 @@ final class XlsxCellText {
             return String.valueOf(value);
         }
         if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
-            return DateUtil.getLocalDateTime(value, date1904).format(MONTH);
+            // a month typed as 2026-03 shows no day; a day of daily figures (2026-03-05) does
+            return DateUtil.getLocalDateTime(value, date1904).format(showsDay(style) ? DAY : MONTH);
         }
         return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether the cell's date format shows the day (d, dd, but not the d of a quoted literal). */
+    private boolean showsDay(int index) {
+        XSSFCellStyle cellStyle = styles != null && index >= 0 && index < styles.getNumCellStyles() ? styles.getStyleAt(index) : null;
+        if (cellStyle == null) {
+            return false;
+        }
+        String format = cellStyle.getDataFormatString();
+        if (format == null) {
+            format = BuiltinFormats.getBuiltinFormat(cellStyle.getDataFormat());
+        }
+        return format != null && format.replaceAll("\"[^\"]*\"|\\[.*?]", "").toLowerCase(java.util.Locale.ROOT).contains("d");
     }
 
     private boolean isDateStyle(int index) {

@@ -58,26 +58,62 @@ public class FigureService {
     }
 
     /**
+     * What a store with parts did: the summary (parts counted like rows); the monthly figures derived
+     * from parts ({@code from_parts}: a unit with parts and no total row of its own), whether changed or
+     * not; and the months whose own total row differs from the aggregate of the unit's daily figures
+     * (the total row wins: SPEC.md section 7).
+     */
+    public record StoreOutcome(StoreSummary summary, List<FigureView> derived, List<PartConflict> conflicts) {}
+
+    /** A unit's monthly total row and the aggregate of its daily figures disagree; the total row wins. */
+    public record PartConflict(String period, String unitType, String unitCode, String kpiCode, FigureView monthly,
+            FigureParts.Total daily) {}
+
+    /**
      * Inserts new keys, replaces changed ones (the whole row: an empty cell replaces a value), and
      * leaves identical rows untouched, so that a re-import changes nothing, not even who/when.
      * Within {@code rows} the last row of a key wins.
      */
     @Transactional
     public StoreSummary store(List<FigureView> rows, String importedBy, String sourceFile) {
+        return store(rows, List.of(), importedBy, sourceFile).summary();
+    }
+
+    /**
+     * Stores monthly total rows and parts (days, products, channels, customers: SPEC.md section 7) the
+     * same way (last row of a key wins, identical rows untouched). A unit's figure for a month and KPI
+     * that has parts is then its own total row when it has one (imported now or before), else the
+     * aggregate of all its stored parts ({@link FigureParts}), kept up to date as parts arrive.
+     */
+    @Transactional
+    public StoreOutcome store(List<FigureView> rows, List<FigurePart> parts, String importedBy, String sourceFile) {
         // imports take turns (the row lock lasts until this import's recalculation commits): the
         // stored rows read below then include every import that came first, and two imports of a
         // new key never both insert it (issue 12)
         jdbc.sql("select version from kpi_results_version where id = 1 for update").query(Long.class).single();
         Map<String, FigureView> latest = new LinkedHashMap<>();
         rows.forEach(r -> latest.put(key(r), normalised(r)));
-        Set<String> periods = latest.values().stream().map(FigureView::period).collect(Collectors.toSet());
+        Map<String, FigurePart> latestParts = new LinkedHashMap<>();
+        parts.forEach(p -> latestParts.put(p.key(), normalised(p)));
+        Set<String> periods = new java.util.TreeSet<>();
+        latest.values().forEach(f -> periods.add(f.period()));
+        latestParts.values().forEach(f -> periods.add(f.period()));
         Map<String, FigureView> stored = new HashMap<>();
+        Set<String> storedFromParts = new HashSet<>();
         for (String period : periods) {
-            jdbc.sql("select " + COLUMNS + " from figure where period = ?").param(period).query(ROW).stream()
-                    .forEach(f -> stored.put(key(f), normalised(f)));
+            jdbc.sql("select " + COLUMNS + ", from_parts from figure where period = ?").param(period)
+                    .query((rs, n) -> {
+                        FigureView f = normalised(ROW.mapRow(rs, n));
+                        stored.put(key(f), f);
+                        if (rs.getBoolean(7)) {
+                            storedFromParts.add(key(f));
+                        }
+                        return null;
+                    }).list();
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<Object[]> nowOwn = new ArrayList<>();
         java.util.TreeSet<String> changed = new java.util.TreeSet<>();
         Timestamp now = Timestamp.valueOf(calendar.nowZoned().toLocalDateTime());
         for (var entry : latest.entrySet()) {
@@ -85,20 +121,137 @@ public class FigureService {
             FigureView old = stored.get(entry.getKey());
             if (old == null) {
                 inserts.add(new Object[] {row.period(), row.unitType(), row.unitCode(), row.kpiCode(), row.target(),
-                        row.actual(), importedBy, now, sourceFile});
+                        row.actual(), importedBy, now, sourceFile, false});
                 changed.add(row.period());
             } else if (!Objects.equals(old.target(), row.target()) || !Objects.equals(old.actual(), row.actual())) {
-                updates.add(new Object[] {row.target(), row.actual(), importedBy, now, sourceFile, row.period(),
+                updates.add(new Object[] {row.target(), row.actual(), importedBy, now, sourceFile, false, row.period(),
                         row.unitType(), row.unitCode(), row.kpiCode()});
                 changed.add(row.period());
+            } else if (storedFromParts.contains(entry.getKey())) {
+                // the same numbers, now given as the unit's own total: later parts no longer replace it
+                nowOwn.add(new Object[] {row.period(), row.unitCode(), row.kpiCode()});
+            }
+        }
+        int unchanged = latest.size() - inserts.size() - updates.size();
+        StorePartsResult partsResult = storeParts(latestParts, periods, importedBy, now, sourceFile);
+        unchanged += partsResult.unchanged();
+        changed.addAll(partsResult.changedPeriods());
+        // the figure of every unit, month and KPI that has parts: its own total row, or their aggregate
+        List<FigureView> derived = new ArrayList<>();
+        List<PartConflict> conflicts = new ArrayList<>();
+        for (var group : partsResult.groups().entrySet()) {
+            List<FigurePart> all = group.getValue();
+            FigurePart first = all.get(0);
+            Kpi kpi = catalog.find(first.kpiCode()).orElseThrow();
+            FigureParts.Total total = FigureParts.total(all, kpi.aggregation());
+            String figureKey = first.period() + '|' + first.unitType() + '|' + first.unitCode() + '|' + first.kpiCode();
+            FigureView own = latest.containsKey(figureKey) ? latest.get(figureKey)
+                    : stored.containsKey(figureKey) && !storedFromParts.contains(figureKey) ? stored.get(figureKey) : null;
+            if (own != null) {
+                if (all.stream().anyMatch(p -> p.day() > 0) && disagree(own, total)) {
+                    conflicts.add(new PartConflict(first.period(), first.unitType(), first.unitCode(), first.kpiCode(), own, total));
+                }
+                continue;
+            }
+            FigureView sum = normalised(new FigureView(first.period(), first.unitType(), first.unitCode(), first.kpiCode(),
+                    total.target(), total.actual()));
+            derived.add(sum);
+            FigureView old = stored.get(figureKey);
+            if (old == null) {
+                inserts.add(new Object[] {sum.period(), sum.unitType(), sum.unitCode(), sum.kpiCode(), sum.target(),
+                        sum.actual(), importedBy, now, sourceFile, true});
+                changed.add(sum.period());
+            } else if (!Objects.equals(old.target(), sum.target()) || !Objects.equals(old.actual(), sum.actual())) {
+                updates.add(new Object[] {sum.target(), sum.actual(), importedBy, now, sourceFile, true, sum.period(),
+                        sum.unitType(), sum.unitCode(), sum.kpiCode()});
+                changed.add(sum.period());
             }
         }
         jdbcTemplate.batchUpdate("insert into figure (period, unit_type, unit_code, kpi_code, target, actual, "
-                + "imported_by, imported_at, source_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+                + "imported_by, imported_at, source_file, from_parts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         jdbcTemplate.batchUpdate("update figure set target = ?, actual = ?, imported_by = ?, imported_at = ?, "
-                + "source_file = ? where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?", updates);
-        return new StoreSummary(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size(),
-                List.copyOf(changed));
+                + "source_file = ?, from_parts = ? where period = ? and unit_type = ? and unit_code = ? and kpi_code = ?", updates);
+        jdbcTemplate.batchUpdate("update figure set from_parts = false where period = ? and unit_code = ? and kpi_code = ?", nowOwn);
+        int rowInserts = (int) inserts.stream().filter(i -> !(Boolean) i[9]).count();
+        int rowUpdates = (int) updates.stream().filter(u -> !(Boolean) u[5]).count();
+        return new StoreOutcome(new StoreSummary(rowInserts + partsResult.inserted(), rowUpdates + partsResult.updated(),
+                unchanged, List.copyOf(changed)), derived, conflicts);
+    }
+
+    private record StorePartsResult(int inserted, int updated, int unchanged, Set<String> changedPeriods,
+            Map<String, List<FigurePart>> groups) {}
+
+    /**
+     * Upserts the parts; answers, per unit, month and KPI that the parts touch, all its stored parts
+     * after the store (what its figure is the aggregate of).
+     */
+    private StorePartsResult storeParts(Map<String, FigurePart> latest, Set<String> periods, String importedBy,
+            Timestamp now, String sourceFile) {
+        if (latest.isEmpty()) {
+            return new StorePartsResult(0, 0, 0, Set.of(), Map.of());
+        }
+        Set<String> touched = new HashSet<>();
+        latest.values().forEach(p -> touched.add(groupKey(p)));
+        Map<String, FigurePart> stored = new LinkedHashMap<>();
+        for (String period : periods) {
+            Set<String> units = latest.values().stream().filter(p -> p.period().equals(period)).map(FigurePart::unitCode)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            List<String> unitList = List.copyOf(units);
+            for (int from = 0; from < unitList.size(); from += 500) {
+                jdbc.sql("select " + PART_COLUMNS + " from figure_part where period = :period and unit_code in (:units)")
+                        .param("period", period).param("units", unitList.subList(from, Math.min(unitList.size(), from + 500)))
+                        .query(PART).list().forEach(p -> {
+                            FigurePart n = normalised(p);
+                            if (touched.contains(groupKey(n))) {
+                                stored.put(n.key(), n);
+                            }
+                        });
+            }
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Set<String> changed = new HashSet<>();
+        for (FigurePart p : latest.values()) {
+            FigurePart old = stored.get(p.key());
+            if (old == null) {
+                inserts.add(new Object[] {p.period(), p.day(), p.unitType(), p.unitCode(), p.kpiCode(), p.product(),
+                        p.channel(), p.customer(), p.target(), p.actual(), importedBy, now, sourceFile});
+                changed.add(p.period());
+            } else if (!Objects.equals(old.target(), p.target()) || !Objects.equals(old.actual(), p.actual())) {
+                updates.add(new Object[] {p.target(), p.actual(), importedBy, now, sourceFile, p.period(), p.unitCode(),
+                        p.kpiCode(), p.day(), p.product(), p.channel(), p.customer()});
+                changed.add(p.period());
+            }
+            stored.put(p.key(), p);
+        }
+        jdbcTemplate.batchUpdate("insert into figure_part (period, day_of_month, unit_type, unit_code, kpi_code, product, "
+                + "channel, customer, target, actual, imported_by, imported_at, source_file) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        jdbcTemplate.batchUpdate("update figure_part set target = ?, actual = ?, imported_by = ?, imported_at = ?, source_file = ? "
+                + "where period = ? and unit_code = ? and kpi_code = ? and day_of_month = ? and product = ? and channel = ? "
+                + "and customer = ?", updates);
+        Map<String, List<FigurePart>> groups = stored.values().stream()
+                .collect(Collectors.groupingBy(FigureService::groupKey, LinkedHashMap::new, Collectors.toList()));
+        return new StorePartsResult(inserts.size(), updates.size(), latest.size() - inserts.size() - updates.size(),
+                changed, groups);
+    }
+
+    private static boolean disagree(FigureView own, FigureParts.Total total) {
+        return differs(own.target(), total.target()) || differs(own.actual(), total.actual());
+    }
+
+    /** Both known and different at the stored precision; a value only one side has is no conflict. */
+    private static boolean differs(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && scaled(a).compareTo(scaled(b)) != 0;
+    }
+
+    private static String groupKey(FigurePart p) {
+        return p.period() + '|' + p.unitCode() + '|' + p.kpiCode();
+    }
+
+    private static FigurePart normalised(FigurePart p) {
+        return new FigurePart(p.period(), p.day(), p.unitType(), p.unitCode(), p.kpiCode(), p.product(), p.channel(),
+                p.customer(), scaled(p.target()), scaled(p.actual()));
     }
 
     private static final RowMapper<FigurePart> PART = (rs, n) -> new FigurePart(rs.getString(1), rs.getInt(2),

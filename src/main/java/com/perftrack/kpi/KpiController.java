@@ -25,11 +25,33 @@ class KpiController {
     private final KpiResultService results;
     private final FigureService figures;
     private final ReaderScopes scopes;
+    private final BreakdownService breakdowns;
 
-    KpiController(KpiResultService results, FigureService figures, ReaderScopes scopes) {
+    KpiController(KpiResultService results, FigureService figures, ReaderScopes scopes, BreakdownService breakdowns) {
         this.results = results;
         this.figures = figures;
         this.scopes = scopes;
+        this.breakdowns = breakdowns;
+    }
+
+    /**
+     * {@code GET /api/kpi-results/breakdown} (SPEC.md section 7): a unit's KPI by product, channel or
+     * customer, {@code [{key, target, actual, attainment, share}]}; for a month or a longer period.
+     */
+    @GetMapping("/api/kpi-results/breakdown")
+    List<Breakdown.Row> breakdown(@RequestParam String period, @RequestParam String unitCode, @RequestParam String kpiCode,
+            @RequestParam String by) {
+        String checked = checkedPeriod(period);
+        scopes.visibleUnit(scopes.current(), unitCode);
+        return breakdowns.breakdown(checked, unitCode, kpiCode, by);
+    }
+
+    /** {@code GET /api/customers/lost} (SPEC.md section 7): sales in the previous 3 months, none in this one. */
+    @GetMapping("/api/customers/lost")
+    List<BreakdownService.LostCustomer> lostCustomers(@RequestParam String period, @RequestParam String unitCode) {
+        String month = com.perftrack.calendar.Period.parse(period).toString();
+        scopes.visibleUnit(scopes.current(), unitCode);
+        return breakdowns.lostCustomers(month, unitCode);
     }
 
     @GetMapping("/api/kpi-results")

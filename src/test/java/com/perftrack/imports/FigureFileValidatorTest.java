@@ -181,4 +181,64 @@ class FigureFileValidatorTest {
                                     org.assertj.core.groups.Tuple.tuple(5, "kpi_code")));
         }
     }
+
+    @Test
+    void days_and_dimension_values_make_parts_and_the_rest_stays_a_total_row() {
+        var parsed = validator.parse(reader.read(("period,unit_type,unit_code,kpi_code,target,actual,product,channel,customer\n"
+                + "2026-03,person,P1,SALES_AMOUNT,100,90,,,\n"
+                + "2026-03-05,person,P1,SALES_AMOUNT,10,12,,,\n"
+                + "2026-03,person,P1,SALES_AMOUNT,50,40,产品A,线上,\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.rows()).containsExactly(new FigureView("2026-03", "person", "P1", "SALES_AMOUNT",
+                new BigDecimal("100"), new BigDecimal("90")));
+        assertThat(parsed.rowLines()).containsExactly(2);
+        assertThat(parsed.parts()).containsExactly(
+                new com.perftrack.kpi.FigurePart("2026-03", 5, "person", "P1", "SALES_AMOUNT", "", "", "",
+                        new BigDecimal("10"), new BigDecimal("12")),
+                new com.perftrack.kpi.FigurePart("2026-03", 0, "person", "P1", "SALES_AMOUNT", "产品A", "线上", "",
+                        new BigDecimal("50"), new BigDecimal("40")));
+        assertThat(parsed.partLines()).containsExactly(3, 4);
+    }
+
+    @Test
+    void an_impossible_day_and_a_growth_target_on_a_part_are_refused() {
+        assertThat(errorsOf("period,unit_type,unit_code,kpi_code,target,actual,target_growth,product\n"
+                + "2026-02-30,person,P1,SALES_AMOUNT,1,1,,\n"
+                + "2026-02,person,P1,SALES_AMOUNT,,,0.1,产品A\n"
+                + "2026-2-3,person,P1,SALES_AMOUNT,1,1,,\n"))
+                .extracting(LineError::line, LineError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "period"),
+                        org.assertj.core.groups.Tuple.tuple(3, "target_growth"),
+                        org.assertj.core.groups.Tuple.tuple(4, "period"));
+    }
+
+    @Test
+    void an_xlsx_date_cell_showing_the_day_is_a_day() throws Exception {
+        byte[] xlsx;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet();
+            var header = sheet.createRow(0);
+            String[] columns = {"period", "unit_type", "unit_code", "kpi_code", "target", "actual"};
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(columns[i]);
+            }
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
+            var row = sheet.createRow(1);
+            var date = row.createCell(0);
+            date.setCellValue(java.time.LocalDate.of(2026, 3, 9));
+            date.setCellStyle(style);
+            row.createCell(1).setCellValue("person");
+            row.createCell(2).setCellValue("P1");
+            row.createCell(3).setCellValue("SALES_AMOUNT");
+            row.createCell(4).setCellValue(10);
+            row.createCell(5).setCellValue(11);
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        var parsed = validator.parse(reader.read(xlsx));
+        assertThat(parsed.parts()).singleElement().satisfies(p -> {
+            assertThat(p.period()).isEqualTo("2026-03");
+            assertThat(p.day()).isEqualTo(9);
+        });
+    }
 }

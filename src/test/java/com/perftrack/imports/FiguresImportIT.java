@@ -266,7 +266,7 @@ class FiguresImportIT {
             var header = wb.getSheetAt(0).getRow(0);
             List<String> names = new ArrayList<>();
             header.forEach(c -> names.add(c.getStringCellValue()));
-            assertThat(String.join(",", names)).isEqualTo("period,unit_type,unit_code,kpi_code,target,actual");
+            assertThat(String.join(",", names)).isEqualTo("period,unit_type,unit_code,kpi_code,target,actual,product,channel,customer");
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(1);
         }
         byte[] organisation = api.getBytes("/api/imports/organisation/template", "hr.head");
