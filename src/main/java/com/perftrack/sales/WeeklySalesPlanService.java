@@ -2,12 +2,10 @@ package com.perftrack.sales;
 
 import com.perftrack.calendar.BusinessCalendar;
 import com.perftrack.organisation.OrgUnit;
-import com.perftrack.organisation.OrganisationService;
 import com.perftrack.security.ConflictRefusal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Weekly sales plans (周工作计划, issue 16; seed: 每周召开销售会议, 本周目标、客户拜访计划). The sales persons of a
- * company are the person units below its sales department (the department whose role is {@code sales}),
- * whatever their own role, that have a Camunda user; the sales head is that department's user. Each files
+ * Weekly sales plans (周工作计划, issue 16; seed: 每周召开销售会议, 本周目标、客户拜访计划). Each sales person
+ * ({@link SalesPersons}) files
  * the week's targets (SALES_AMOUNT, NEW_CUSTOMERS) and planned customer visits; the sales head's weekly
  * meeting compares last week's plans with what the daily figures show was achieved.
  */
@@ -27,18 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class WeeklySalesPlanService {
 
     static final String PROCESS_KEY = "weekly-sales-plan";
-    static final String SALES_ROLE = "sales";
+    static final String SALES_ROLE = SalesPersons.SALES_ROLE;
     static final int MAX_TEXT = 2000;
 
     private final SalesPlanRepository plans;
-    private final OrganisationService organisation;
+    private final SalesPersons salesPersons;
     private final DailyActuals dailyActuals;
     private final BusinessCalendar calendar;
 
-    WeeklySalesPlanService(SalesPlanRepository plans, OrganisationService organisation, DailyActuals dailyActuals,
+    WeeklySalesPlanService(SalesPlanRepository plans, SalesPersons salesPersons, DailyActuals dailyActuals,
             BusinessCalendar calendar) {
         this.plans = plans;
-        this.organisation = organisation;
+        this.salesPersons = salesPersons;
         this.dailyActuals = dailyActuals;
         this.calendar = calendar;
     }
@@ -46,7 +43,7 @@ public class WeeklySalesPlanService {
     /** Registers the company's week for this instance; a second start of the same week is refused (409). */
     @Transactional
     public void register(String companyCode, SalesWeek week, String processInstanceId) {
-        if (organisation.findUnit(companyCode).filter(u -> OrgUnit.COMPANY.equals(u.unitType())).isEmpty()) {
+        if (!salesPersons.isCompany(companyCode)) {
             throw new BadUserRequestException("没有公司 " + companyCode + " / no company " + companyCode);
         }
         if (!plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now())) {
@@ -63,45 +60,19 @@ public class WeeklySalesPlanService {
     @Transactional
     public List<Long> openPlans(String companyCode, SalesWeek week) {
         List<Long> ids = new ArrayList<>();
-        for (OrgUnit person : salesPersons(companyCode)) {
+        for (OrgUnit person : salesPersons.of(companyCode)) {
             ids.add(plans.planFor(companyCode, week.toString(), person.code(), person.userId()));
         }
         return ids;
     }
 
     public Optional<String> salesHead(String companyCode) {
-        return organisation.managerUserId(companyCode, SALES_ROLE);
+        return salesPersons.head(companyCode);
     }
 
     /** The companies that have a sales department with at least one sales person: the timer opens their weeks. */
     public List<String> companiesWithSalesPersons() {
-        return organisation.companies().stream().map(OrgUnit::code).filter(c -> !salesPersons(c).isEmpty()).toList();
-    }
-
-    /** Persons below the company's sales department (any depth) who have a Camunda user, by code. */
-    List<OrgUnit> salesPersons(String companyCode) {
-        Optional<OrgUnit> department = organisation.department(companyCode, SALES_ROLE);
-        if (department.isEmpty()) {
-            return List.of();
-        }
-        Map<String, OrgUnit> byCode = new HashMap<>();
-        List<OrgUnit> units = new ArrayList<>();
-        for (String type : new String[] {OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON}) {
-            units.addAll(organisation.units(companyCode, type));
-        }
-        units.forEach(u -> byCode.put(u.code(), u));
-        String sales = department.get().code();
-        return units.stream().filter(OrgUnit::isPerson).filter(p -> p.userId() != null && !p.userId().isBlank())
-                .filter(p -> {
-                    OrgUnit unit = byCode.get(p.parentCode());
-                    for (int depth = 0; unit != null && depth < 10; depth++) {
-                        if (sales.equals(unit.code())) {
-                            return true;
-                        }
-                        unit = byCode.get(unit.parentCode());
-                    }
-                    return false;
-                }).toList();
+        return salesPersons.companies().stream().filter(c -> !salesPersons.of(c).isEmpty()).toList();
     }
 
     SalesPlan plan(long planId) {
@@ -109,7 +80,7 @@ public class WeeklySalesPlanService {
     }
 
     String personName(String personCode) {
-        return organisation.findUnit(personCode).map(u -> u.name() + " " + u.code()).orElse(personCode);
+        return salesPersons.name(personCode);
     }
 
     /**

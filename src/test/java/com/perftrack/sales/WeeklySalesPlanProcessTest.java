@@ -68,7 +68,7 @@ class WeeklySalesPlanProcessTest {
         // the week asked must be the one the meeting reviews: a wrong range would find nothing
         DailyActuals daily = (unit, from, to) -> from.equals(LocalDate.of(2026, 2, 23)) && to.equals(LocalDate.of(2026, 3, 1))
                 ? achieved.getOrDefault(unit, Map.of()) : Map.of();
-        service = new WeeklySalesPlanService(new SalesPlanRepository(jdbc), organisation, daily, calendar);
+        service = new WeeklySalesPlanService(new SalesPlanRepository(jdbc), new SalesPersons(organisation), daily, calendar);
         var schedule = new WeeklySalesSchedule(WeeklySalesSettings.defaults());
         var mailSender = new JavaMailSenderImpl() {
             @Override
