@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +33,11 @@ public class WeeklySalesPlanService {
     private final SalesPersons salesPersons;
     private final DailyActuals dailyActuals;
     private final BusinessCalendar calendar;
+    private final HistoryService history;
 
     WeeklySalesPlanService(SalesPlanRepository plans, SalesPersons salesPersons, DailyActuals dailyActuals,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, HistoryService history) {
+        this.history = history;
         this.plans = plans;
         this.salesPersons = salesPersons;
         this.dailyActuals = dailyActuals;
@@ -46,10 +50,20 @@ public class WeeklySalesPlanService {
         if (!salesPersons.isCompany(companyCode)) {
             throw new BadUserRequestException("没有公司 " + companyCode + " / no company " + companyCode);
         }
-        if (!plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now())) {
+        if (!plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now())
+                && !plans.reassignCancelledWeek(companyCode, week.toString(), processInstanceId, calendar.now(),
+                        this::wasCancelled)) {
             throw new ConflictRefusal("公司 " + companyCode + " 的 " + week + " 周销售计划已开启，不能重复开启。/ The weekly sales "
                     + "plan " + week + " of company " + companyCode + " is already open.");
         }
+    }
+
+    /** A week whose instance was cancelled in Cockpit is free again; a running or finished one is not. */
+    private boolean wasCancelled(String processInstanceId) {
+        HistoricProcessInstance earlier = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        return earlier == null || HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(earlier.getState())
+                || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(earlier.getState());
     }
 
     public boolean weekOpen(String companyCode, SalesWeek week) {
@@ -140,18 +154,6 @@ public class WeeklySalesPlanService {
             problems.add(label + "须为数字 / must be a number: " + value);
             return null;
         }
-    }
-
-    /** The plans of the week not filed yet: the sales persons' names. */
-    public List<String> notFiled(String companyCode, SalesWeek week) {
-        return plans.ofWeek(companyCode, week.toString()).stream().filter(p -> !p.filed())
-                .map(p -> personName(p.personCode())).toList();
-    }
-
-    /** The users whose plan of the week is not filed yet. */
-    List<String> notFiledUsers(String companyCode, SalesWeek week) {
-        return plans.ofWeek(companyCode, week.toString()).stream().filter(p -> !p.filed()).map(SalesPlan::userId)
-                .filter(u -> u != null && !u.isBlank()).toList();
     }
 
     /** The week's plans against what each person achieved in that week (daily figures), per person and KPI. */

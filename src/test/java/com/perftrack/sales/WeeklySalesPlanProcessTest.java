@@ -68,7 +68,8 @@ class WeeklySalesPlanProcessTest {
         // the week asked must be the one the meeting reviews: a wrong range would find nothing
         DailyActuals daily = (unit, from, to) -> from.equals(LocalDate.of(2026, 2, 23)) && to.equals(LocalDate.of(2026, 3, 1))
                 ? achieved.getOrDefault(unit, Map.of()) : Map.of();
-        service = new WeeklySalesPlanService(new SalesPlanRepository(jdbc), new SalesPersons(organisation), daily, calendar);
+        service = new WeeklySalesPlanService(new SalesPlanRepository(jdbc), new SalesPersons(organisation), daily, calendar,
+                processEngine.getHistoryService());
         var schedule = new WeeklySalesSchedule(WeeklySalesSettings.defaults());
         var mailSender = new JavaMailSenderImpl() {
             @Override
@@ -123,6 +124,9 @@ class WeeklySalesPlanProcessTest {
         ProcessInstance week = start("2026-W09");
         assertThat(week).hasBusinessKey("2026-W09").isWaitingAt("Task_OpenWeeklyPlans");
         assertThatThrownBy(() -> start("2026-W09")).hasMessageContaining("2026-W09 周销售计划已开启，不能重复开启");
+        // cancelled in Cockpit, the week may be opened again
+        processEngine.getRuntimeService().deleteProcessInstance(week.getId(), "opened by mistake");
+        week = start("2026-W09");
         executeJobs(week);
 
         List<Task> plans = tasks(week, "Task_FileWeeklyPlan");
