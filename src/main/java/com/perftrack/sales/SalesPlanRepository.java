@@ -40,16 +40,16 @@ class SalesPlanRepository {
         }
     }
 
-    /** Hands the week to a new instance when the registered one was cancelled; the plans of the week stay. */
-    boolean reassignCancelledWeek(String companyCode, String week, String processInstanceId, Instant at,
-            java.util.function.Predicate<String> cancelled) {
-        String earlier = jdbc.sql("select process_instance_id from sales_week where company_code = ? and week = ?")
-                .params(companyCode, week).query(String.class).optional().orElse(null);
-        if (earlier == null || !cancelled.test(earlier)) {
-            return false;
-        }
+    /** The instance the company's week is registered to (null when its instance id is not known). */
+    Optional<String> weekInstance(String companyCode, String week) {
+        return jdbc.sql("select coalesce(process_instance_id, '') from sales_week where company_code = ? and week = ?")
+                .params(companyCode, week).query(String.class).optional();
+    }
+
+    /** Hands the week to a new instance after the registered one was cancelled; the week's plans stay. */
+    boolean reassignWeek(String companyCode, String week, String earlier, String processInstanceId, Instant at) {
         return jdbc.sql("update sales_week set process_instance_id = ?, started_at = ? where company_code = ? and week = ? "
-                        + "and process_instance_id = ?")
+                        + "and coalesce(process_instance_id, '') = ?")
                 .params(processInstanceId, Timestamp.from(at), companyCode, week, earlier).update() == 1;
     }
 

@@ -50,9 +50,13 @@ public class WeeklySalesPlanService {
         if (!salesPersons.isCompany(companyCode)) {
             throw new BadUserRequestException("没有公司 " + companyCode + " / no company " + companyCode);
         }
-        if (!plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now())
-                && !plans.reassignCancelledWeek(companyCode, week.toString(), processInstanceId, calendar.now(),
-                        this::wasCancelled)) {
+        // look first: on PostgreSQL a refused insert spoils the transaction for any further statement
+        var earlier = plans.weekInstance(companyCode, week.toString());
+        boolean registered = earlier.isPresent()
+                ? wasCancelled(earlier.get()) && plans.reassignWeek(companyCode, week.toString(), earlier.get(),
+                        processInstanceId, calendar.now())
+                : plans.registerWeek(companyCode, week.toString(), processInstanceId, calendar.now());
+        if (!registered) {
             throw new ConflictRefusal("公司 " + companyCode + " 的 " + week + " 周销售计划已开启，不能重复开启。/ The weekly sales "
                     + "plan " + week + " of company " + companyCode + " is already open.");
         }
