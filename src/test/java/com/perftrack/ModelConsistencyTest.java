@@ -58,7 +58,9 @@ class ModelConsistencyTest {
         // timer start events evaluate their expressions at deployment
         configuration.setBeans(Map.of("cycleSchedule", new CycleSchedule(new CycleSettings(null, null, null)),
                 "coachingSchedule", new com.perftrack.evaluation.CoachingSchedule("0 0 8 10 * ?",
-                        new com.perftrack.calendar.BusinessCalendar("Asia/Shanghai"))));
+                        new com.perftrack.calendar.BusinessCalendar("Asia/Shanghai")),
+                "weeklySalesSchedule", new com.perftrack.sales.WeeklySalesSchedule(
+                        new com.perftrack.sales.WeeklySalesSettings(null, null, null, null, null, null))));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             List<String> problems = new ArrayList<>();

@@ -41,6 +41,7 @@ class AuthorizationSetup implements ApplicationRunner {
     static final String EVALUATION_PROCESS = "quarterly-evaluation";
     static final String SPECIAL_AWARD_PROCESS = "special-contribution-award";
     static final String FEEDBACK_360_PROCESS = "feedback-360";
+    static final String WEEKLY_SALES_PLAN_PROCESS = "weekly-sales-plan";
     static final String REWARD_PENALTY_DECISION = "reward-penalty";
     static final String REWARD_PENALTY_AMOUNT_DECISION = "reward-penalty-amount";
     /** Members may deploy models (Camunda Modeler); not a committee role, so not a {@link CommitteeGroup}. */
@@ -100,6 +101,10 @@ class AuthorizationSetup implements ApplicationRunner {
         grant(CommitteeGroup.HR.id(), Resources.PROCESS_DEFINITION, FEEDBACK_360_PROCESS, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(CommitteeGroup.HR.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // the sales head opens a week's sales plan by hand when the Monday timer has not (issue 16)
+        grant(CommitteeGroup.SALES.id(), Resources.PROCESS_DEFINITION, WEEKLY_SALES_PLAN_PROCESS, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(CommitteeGroup.SALES.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         for (CommitteeGroup group : CommitteeGroup.values()) {
             // /api/evaluations shows a quarter's proposals before its run has stored them
             grant(group.id(), Resources.DECISION_DEFINITION, REWARD_PENALTY_DECISION, Permissions.READ,

@@ -32,7 +32,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final Set<String> expressionBeans;
 
     EngineHardeningPlugin(ApplicationContext applicationContext, IdentityChanges identityChanges,
-            @Value("${ptc.security.expression-beans:cycleSchedule,tenDayReportSchedule,improvementPlanSchedule,coachingSchedule}") Set<String> expressionBeans) {
+            @Value("${ptc.security.expression-beans:cycleSchedule,tenDayReportSchedule,improvementPlanSchedule,coachingSchedule,weeklySalesSchedule}") Set<String> expressionBeans) {
         this.applicationContext = applicationContext;
         this.identityChanges = identityChanges;
         this.expressionBeans = Set.copyOf(expressionBeans);
