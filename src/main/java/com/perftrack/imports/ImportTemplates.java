@@ -57,6 +57,14 @@ final class ImportTemplates {
     }
 
     private static byte[] workbook(String name, List<String> header, List<String> example, List<List<String>> notes) {
+        return sheets(name, header, List.of(example), notes);
+    }
+
+    /**
+     * A workbook of text cells (Excel keeps 2026-01 as typed): the header and the rows (an example or an
+     * export) on the first sheet, and the notes, if any, on a second sheet 说明 notes.
+     */
+    static byte[] sheets(String name, List<String> header, List<List<String>> rows, List<List<String>> notes) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(name);
             var text = workbook.createCellStyle();
@@ -66,7 +74,9 @@ final class ImportTemplates {
                 sheet.setColumnWidth(c, 18 * 256);
             }
             write(sheet.createRow(0), header);
-            write(sheet.createRow(1), example);
+            for (int r = 0; r < rows.size(); r++) {
+                write(sheet.createRow(r + 1), rows.get(r));
+            }
             if (!notes.isEmpty()) {
                 Sheet help = workbook.createSheet("说明 notes");
                 for (int r = 0; r < notes.size(); r++) {
@@ -85,7 +95,7 @@ final class ImportTemplates {
 
     private static void write(Row row, List<String> values) {
         for (int c = 0; c < values.size(); c++) {
-            row.createCell(c).setCellValue(values.get(c));
+            row.createCell(c).setCellValue(values.get(c) == null ? "" : values.get(c));
         }
     }
 }

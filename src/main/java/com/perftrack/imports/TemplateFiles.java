@@ -1,12 +1,6 @@
 package com.perftrack.imports;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,28 +39,6 @@ public class TemplateFiles {
 
     /** A one-sheet workbook of text cells: the header, then the rows (an example or an export). */
     public static byte[] workbook(String sheetName, List<String> header, List<List<String>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
-            var text = workbook.createCellStyle();
-            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            for (int c = 0; c < header.size(); c++) {
-                sheet.setDefaultColumnStyle(c, text);
-                sheet.setColumnWidth(c, 18 * 256);
-            }
-            write(sheet.createRow(0), header);
-            for (int r = 0; r < rows.size(); r++) {
-                write(sheet.createRow(r + 1), rows.get(r));
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Row row, List<String> values) {
-        for (int c = 0; c < values.size(); c++) {
-            row.createCell(c).setCellValue(values.get(c) == null ? "" : values.get(c));
-        }
+        return ImportTemplates.sheets(sheetName, header, rows, List.of());
     }
 }

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TargetConsistencyController {
 
-    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
-
     private final TargetConsistencyService consistency;
     private final ReaderScopes scopes;
     private final CompanySettings company;
@@ -34,10 +32,6 @@ class TargetConsistencyController {
     List<TargetConsistencyView> targetConsistency(@RequestParam String period,
             @RequestParam(required = false) String companyCode) {
         // targets are monthly figures: a quarter or year has no targets of its own to add up
-        if (period == null || !MONTH.matcher(period.trim()).matches()) {
-            throw new IllegalArgumentException("期间格式应为 YYYY-MM（例如 2026-11）/ period must be a month YYYY-MM, got '"
-                    + period + "'");
-        }
         String month = Period.parse(period.trim()).toString();
         ReaderScope scope = scopes.current();
         String code = scopes.companyOrDefault(scope, companyCode, company.code());

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WarningController {
 
-    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
-
     private final WarningService warnings;
     private final ReaderScopes scopes;
     private final CompanySettings company;
@@ -32,10 +30,6 @@ class WarningController {
     @GetMapping("/api/warnings")
     List<WarningView> warnings(@RequestParam String period, @RequestParam(required = false) String companyCode) {
         // a forecast is made within a quarter, as of one of its months
-        if (period == null || !MONTH.matcher(period.trim()).matches()) {
-            throw new IllegalArgumentException("期间格式应为 YYYY-MM（例如 2026-11）/ period must be a month YYYY-MM, got '"
-                    + period + "'");
-        }
         String month = Period.parse(period.trim()).toString();
         ReaderScope scope = scopes.current();
         String code = scopes.companyOrDefault(scope, companyCode, company.code());

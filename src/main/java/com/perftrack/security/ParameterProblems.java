@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * defect, not a parameter) is not passed off as the caller's mistake.
  */
 @RestControllerAdvice(basePackages = {"com.perftrack.kpi", "com.perftrack.dashboard", "com.perftrack.meeting",
-        "com.perftrack.health"})
+        "com.perftrack.health", "com.perftrack.templates"})
 class ParameterProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -4,13 +4,15 @@ import com.perftrack.imports.ImportRejectedException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** RFC 7807 answers of the template endpoints, worded like the figures import's. */
+/**
+ * RFC 7807 answers of the template endpoints, worded like the figures import's; a bad or missing query
+ * parameter is answered by the shared {@code security.ParameterProblems}.
+ */
 @RestControllerAdvice(assignableTypes = TemplatesController.class)
 class TemplateProblems {
 
@@ -45,21 +47,6 @@ class TemplateProblems {
     @ExceptionHandler(UnknownTemplateException.class)
     ProblemDetail unknown(UnknownTemplateException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badParameter(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("参数无效 / invalid parameter");
-        return problem;
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "缺少参数 " + e.getParameterName() + " / missing parameter " + e.getParameterName());
-        problem.setTitle("参数无效 / invalid parameter");
-        return problem;
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
