@@ -120,13 +120,18 @@ class TasklistBrowserIT {
         wait.until(d -> d.findElements(By.xpath(CLAIM)).stream()
                 .noneMatch(WebElement::isDisplayed));
         wait.until(d -> {
-            WebElement summary = d.findElements(By.cssSelector("textarea")).stream()
-                    .filter(WebElement::isDisplayed).findFirst().orElse(null);
+            // the summary by its label; typed again if the form re-rendered and dropped it (its tables load
+            // with it)
+            WebElement summary = d.findElements(By.xpath("//label[starts-with(normalize-space(.), '本月销售完成情况说明')]"
+                    + "/following::textarea[1]")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
             if (summary == null) {
                 return false;
             }
-            summary.sendKeys("本月完成 87.5%，华东区拜访量下降");
-            return true;
+            if (summary.getDomProperty("value").isEmpty()) {
+                summary.sendKeys("本月完成 87.5%，华东区拜访量下降");
+                return false;
+            }
+            return summary.getDomProperty("value").contains("87.5%");
         });
         screenshot("tasklist-form");
 

@@ -76,6 +76,8 @@ class MethodHealthIT {
     FindingService findings;
     @Autowired
     ActionService actions;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     Api api;
 
     @AfterEach
@@ -125,6 +127,10 @@ class MethodHealthIT {
         review(production, true);
         long salesAction = actionId(sales);
         long productionAction = actionId(production);
+        // the approved actions open in asynchronous jobs: their result is recorded once those have run (a
+        // message to an instance a job is still moving is a concurrent change, 409 in Tasklist)
+        settled(sales);
+        settled(production);
         actions.recordOutcome(salesAction, ActionService.IMPROVED, "重点客户周访见效", period, "marketing.head");
         actions.recordOutcome(productionAction, ActionService.NOT_IMPROVED, "产能仍不足", period, "marketing.head");
 
@@ -197,6 +203,10 @@ class MethodHealthIT {
         }
         checklist.put("reviewComment", approve ? "符合 SMART" : "可实现性不足，请调整目标");
         complete(task, "marketing.head", checklist);
+    }
+
+    private void settled(String instance) throws InterruptedException {
+        await(() -> management.createJobQuery().processInstanceId(instance).executable().count() == 0 ? Boolean.TRUE : null);
     }
 
     private long actionId(String instance) {
