@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,17 +30,13 @@ public class BreakdownService {
      */
     public record LostCustomer(String customer, BigDecimal previousSales, String lastSalesPeriod, List<String> unitCodes) {}
 
-    private static final RowMapper<FigurePart> PART = (rs, n) -> new FigurePart(rs.getString(1), rs.getInt(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            rs.getBigDecimal(9), rs.getBigDecimal(10));
-
-    private final JdbcClient jdbc;
+    private final FigureService figures;
     private final OrganisationService organisation;
     private final KpiCatalog catalog;
     private final KpiSettings settings;
 
-    BreakdownService(JdbcClient jdbc, OrganisationService organisation, KpiCatalog catalog, KpiSettings settings) {
-        this.jdbc = jdbc;
+    BreakdownService(FigureService figures, OrganisationService organisation, KpiCatalog catalog, KpiSettings settings) {
+        this.figures = figures;
         this.organisation = organisation;
         this.catalog = catalog;
         this.settings = settings;
@@ -57,11 +51,9 @@ public class BreakdownService {
         Kpi kpi = catalog.find(kpiCode).orElseThrow(() -> new IllegalArgumentException("未知 KPI 代码 '" + kpiCode
                 + "' / unknown KPI code"));
         List<String> months = ReportingPeriod.parse(period).months().stream().map(Period::toString).toList();
-        Map<String, List<String>> children = new HashMap<>();
-        List<String> subtree = subtree(unitCode, children);
-        List<FigurePart> parts = parts(months, subtree, List.of(kpiCode));
-        return new Breakdown(settings.attainmentCap()).of(unitCode, kpi, by, months, parts,
-                u -> children.getOrDefault(u, List.of()));
+        CompanyTree tree = tree(unitCode);
+        List<FigurePart> parts = figures.parts(months, tree.subtree(unitCode), List.of(kpiCode), false);
+        return new Breakdown(settings.attainmentCap()).of(unitCode, kpi, by, months, parts, tree::children);
     }
 
     /**
@@ -73,12 +65,12 @@ public class BreakdownService {
         Period month = Period.parse(period);
         List<String> months = List.of(month.minusMonths(3).toString(), month.minusMonths(2).toString(),
                 month.minusMonths(1).toString(), month.toString());
-        List<String> subtree = subtree(unitCode, new HashMap<>());
+        List<String> subtree = tree(unitCode).subtree(unitCode);
         Map<String, BigDecimal> before = new TreeMap<>();
         Map<String, String> lastSale = new HashMap<>();
         Map<String, TreeSet<String>> sellers = new HashMap<>();
         java.util.Set<String> boughtNow = new java.util.HashSet<>();
-        for (FigurePart p : parts(months, subtree, List.of(SALES))) {
+        for (FigurePart p : figures.parts(months, subtree, List.of(SALES), false)) {
             if (p.customer().isEmpty() || p.actual() == null || p.actual().signum() <= 0) {
                 continue;
             }
@@ -101,41 +93,10 @@ public class BreakdownService {
         return lost;
     }
 
-    /** The unit and every unit under it; fills {@code children}. */
-    private List<String> subtree(String unitCode, Map<String, List<String>> children) {
+    /** The unit's company's tree; an unknown unit is the caller's mistake. */
+    private CompanyTree tree(String unitCode) {
         OrgUnit unit = organisation.findUnit(unitCode).orElseThrow(() -> new IllegalArgumentException(
                 "未知单位 '" + unitCode + "' / unknown unit"));
-        List<OrgUnit> company = new ArrayList<>();
-        for (String type : List.of(OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
-            company.addAll(organisation.units(unit.companyCode(), type));
-        }
-        company.forEach(u -> {
-            if (u.parentCode() != null) {
-                children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
-            }
-        });
-        List<String> result = new ArrayList<>();
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(unitCode));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            String code = todo.pop();
-            if (seen.add(code)) {
-                result.add(code);
-                todo.addAll(children.getOrDefault(code, List.of()));
-            }
-        }
-        return result;
-    }
-
-    private List<FigurePart> parts(List<String> months, List<String> units, List<String> kpis) {
-        List<FigurePart> result = new ArrayList<>();
-        for (int from = 0; from < units.size(); from += 500) {
-            result.addAll(jdbc.sql("select period, day_of_month, unit_type, unit_code, kpi_code, product, channel, customer, "
-                            + "target, actual from figure_part where period in (:months) and kpi_code in (:kpis) "
-                            + "and unit_code in (:units)")
-                    .param("months", months).param("kpis", kpis)
-                    .param("units", units.subList(from, Math.min(units.size(), from + 500))).query(PART).list());
-        }
-        return result;
+        return CompanyTree.of(organisation, unit.companyCode());
     }
 }

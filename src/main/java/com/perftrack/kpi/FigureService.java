@@ -138,10 +138,11 @@ public class FigureService {
         // the figure of every unit, month and KPI that has parts: its own total row, or their aggregate
         List<FigureView> derived = new ArrayList<>();
         List<PartConflict> conflicts = new ArrayList<>();
+        Map<String, Kpi> kpis = partsResult.groups().isEmpty() ? Map.of() : kpisByCode(); // once, not per group
         for (var group : partsResult.groups().entrySet()) {
             List<FigurePart> all = group.getValue();
             FigurePart first = all.get(0);
-            Kpi kpi = catalog.find(first.kpiCode()).orElseThrow();
+            Kpi kpi = kpis.get(first.kpiCode());
             FigureParts.Total total = FigureParts.total(all, kpi.aggregation());
             String figureKey = first.period() + '|' + first.unitType() + '|' + first.unitCode() + '|' + first.kpiCode();
             FigureView own = latest.containsKey(figureKey) ? latest.get(figureKey)
@@ -253,10 +254,10 @@ public class FigureService {
                 p.customer(), scaled(p.target()), scaled(p.actual()));
     }
 
-    private static final RowMapper<FigurePart> PART = (rs, n) -> new FigurePart(rs.getString(1), rs.getInt(2),
+    static final RowMapper<FigurePart> PART = (rs, n) -> new FigurePart(rs.getString(1), rs.getInt(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
             rs.getBigDecimal(9), rs.getBigDecimal(10));
-    private static final String PART_COLUMNS = "period, day_of_month, unit_type, unit_code, kpi_code, product, channel, "
+    static final String PART_COLUMNS = "period, day_of_month, unit_type, unit_code, kpi_code, product, channel, "
             + "customer, target, actual";
 
     /**
@@ -265,61 +266,80 @@ public class FigureService {
      * daily actual in the range are absent. Used by the weekly sales meeting and the 旬 reports.
      */
     public Map<String, BigDecimal> dailyActuals(String unitCode, java.time.LocalDate from, java.time.LocalDate toInclusive) {
-        Map<String, BigDecimal> result = new java.util.TreeMap<>();
-        dailyParts(unitCode, from, toInclusive).stream()
-                .collect(Collectors.groupingBy(FigurePart::kpiCode, LinkedHashMap::new, Collectors.toList()))
-                .forEach((kpi, parts) -> catalog.find(kpi).ifPresent(k -> {
-                    BigDecimal v = FigureParts.aggregate(parts, FigurePart::actual, k.aggregation());
-                    if (v != null) {
-                        result.put(kpi, v);
-                    }
-                }));
-        return result;
+        return actualsPerKpi(dailyParts(unitCode, from, toInclusive));
     }
 
     /**
      * Like {@link #dailyActuals}, for a unit with or without daily figures of its own: per month and KPI
      * its own days when it has any, otherwise its children's (each the same way, {@link Breakdown}), so
-     * a department shows its people's days.
+     * a department shows its people's days. One query for the whole subtree.
      */
     public Map<String, BigDecimal> dailyActualsRolledUp(String unitCode, java.time.LocalDate from,
             java.time.LocalDate toInclusive) {
         OrgUnit unit = organisation.findUnit(unitCode).orElse(null);
-        if (unit == null) {
+        if (unit == null || toInclusive.isBefore(from)) {
             return Map.of();
         }
-        Map<String, List<String>> children = new HashMap<>();
-        for (String type : List.of(OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
-            organisation.units(unit.companyCode(), type).forEach(u -> {
-                if (u.parentCode() != null) {
-                    children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
-                }
-            });
-        }
-        List<FigurePart> parts = new ArrayList<>();
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(unitCode));
-        Set<String> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            String code = todo.pop();
-            if (seen.add(code)) {
-                parts.addAll(dailyParts(code, from, toInclusive));
-                todo.addAll(children.getOrDefault(code, List.of()));
-            }
-        }
-        Map<String, List<FigurePart>> perKpi = new java.util.TreeMap<>();
-        parts.stream().collect(Collectors.groupingBy(p -> p.period() + '|' + p.kpiCode())).forEach((monthKpi, inMonth) -> {
-            Map<String, List<FigurePart>> byUnit = inMonth.stream().collect(Collectors.groupingBy(FigurePart::unitCode));
-            perKpi.computeIfAbsent(inMonth.get(0).kpiCode(), k -> new ArrayList<>()).addAll(Breakdown.effective(unitCode,
-                    byUnit, u -> children.getOrDefault(u, List.of()), new java.util.TreeSet<>()));
-        });
+        CompanyTree tree = CompanyTree.of(organisation, unit.companyCode());
+        List<FigurePart> parts = inRange(parts(monthsBetween(from, toInclusive), tree.subtree(unitCode), null, true),
+                from, toInclusive);
+        List<FigurePart> effective = new ArrayList<>();
+        parts.stream().collect(Collectors.groupingBy(p -> p.period() + '|' + p.kpiCode())).values().forEach(inMonth ->
+                effective.addAll(Breakdown.effective(unitCode, inMonth.stream().collect(Collectors.groupingBy(FigurePart::unitCode)),
+                        tree::children, new java.util.TreeSet<>())));
+        return actualsPerKpi(effective);
+    }
+
+    /** Per KPI code, the aggregate of the parts' actuals with the KPI's aggregation; KPIs without an actual absent. */
+    private Map<String, BigDecimal> actualsPerKpi(List<FigurePart> parts) {
+        Map<String, Kpi> kpis = parts.isEmpty() ? Map.of() : kpisByCode();
         Map<String, BigDecimal> result = new java.util.TreeMap<>();
-        perKpi.forEach((kpi, kpiParts) -> catalog.find(kpi).ifPresent(k -> {
-            BigDecimal v = FigureParts.aggregate(kpiParts, FigurePart::actual, k.aggregation());
+        parts.stream().collect(Collectors.groupingBy(FigurePart::kpiCode)).forEach((code, ofKpi) -> {
+            Kpi kpi = kpis.get(code);
+            BigDecimal v = kpi == null ? null : FigureParts.aggregate(ofKpi, FigurePart::actual, kpi.aggregation());
             if (v != null) {
-                result.put(kpi, v);
+                result.put(code, v);
             }
-        }));
+        });
         return result;
+    }
+
+    private Map<String, Kpi> kpisByCode() {
+        Map<String, Kpi> kpis = new HashMap<>();
+        catalog.all().forEach(k -> kpis.put(k.code(), k));
+        return kpis;
+    }
+
+    /**
+     * The stored parts of these months and units (chunks of 500 units), of the given KPIs (null: all),
+     * only the days when {@code daily}.
+     */
+    List<FigurePart> parts(List<String> months, List<String> units, Collection<String> kpis, boolean daily) {
+        List<FigurePart> result = new ArrayList<>();
+        for (int from = 0; from < units.size(); from += 500) {
+            result.addAll(jdbc.sql("select " + PART_COLUMNS + " from figure_part where period in (:months) "
+                            + "and unit_code in (:units)" + (kpis == null ? "" : " and kpi_code in (:kpis)")
+                            + (daily ? " and day_of_month > 0" : ""))
+                    .param("months", months).param("units", units.subList(from, Math.min(units.size(), from + 500)))
+                    .param("kpis", kpis == null ? List.of("") : List.copyOf(kpis)).query(PART).list());
+        }
+        return result;
+    }
+
+    private static List<String> monthsBetween(java.time.LocalDate from, java.time.LocalDate toInclusive) {
+        List<String> months = new ArrayList<>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(toInclusive)); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        return months;
+    }
+
+    /** The daily parts between the two days, oldest first. */
+    private static List<FigurePart> inRange(List<FigurePart> parts, java.time.LocalDate from, java.time.LocalDate toInclusive) {
+        return FigureParts.daily(parts.stream().filter(p -> {
+            var day = java.time.YearMonth.parse(p.period()).atDay(p.day());
+            return !day.isBefore(from) && !day.isAfter(toInclusive);
+        }).toList());
     }
 
     /** The unit's daily parts (any dimension) from {@code from} to {@code toInclusive}, oldest first. */
@@ -327,17 +347,7 @@ public class FigureService {
         if (toInclusive.isBefore(from)) {
             return List.of();
         }
-        List<String> months = new ArrayList<>();
-        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(toInclusive)); m = m.plusMonths(1)) {
-            months.add(m.toString());
-        }
-        return FigureParts.daily(jdbc.sql("select " + PART_COLUMNS + " from figure_part where unit_code = :unit "
-                        + "and period in (:months) and day_of_month > 0")
-                .param("unit", unitCode).param("months", months).query(PART).list().stream()
-                .filter(p -> {
-                    var day = java.time.YearMonth.parse(p.period()).atDay(p.day());
-                    return !day.isBefore(from) && !day.isAfter(toInclusive);
-                }).toList());
+        return inRange(parts(monthsBetween(from, toInclusive), List.of(unitCode), null, true), from, toInclusive);
     }
 
     /** The stored figures of a month; unitType and unitCode are optional filters. */
@@ -477,15 +487,8 @@ public class FigureService {
         Map<String, Kpi> kpis = new HashMap<>();
         catalog.all().stream().filter(k -> departmentRole == null || departmentRole.equals(k.sourceDepartment()))
                 .forEach(k -> kpis.put(k.code(), k));
-        // the company's own tree (not the installation's): its departments, regions and people by parent
-        Map<String, List<String>> children = new HashMap<>();
-        for (String type : List.of(OrgUnit.DEPARTMENT, OrgUnit.REGION, OrgUnit.PERSON)) {
-            organisation.units(companyCode, type).forEach(u -> {
-                if (u.parentCode() != null) {
-                    children.computeIfAbsent(u.parentCode(), c -> new ArrayList<>()).add(u.code());
-                }
-            });
-        }
+        // the company's own tree (not the installation's)
+        Map<String, List<String>> children = CompanyTree.of(organisation, companyCode).childrenByParent();
         List<String> result = new ArrayList<>();
         for (String month : months) {
             List<FigureView> rows = companyFigures(companyCode, month).stream().filter(f -> kpis.containsKey(f.kpiCode()))
