@@ -45,17 +45,10 @@ class SalespersonReportBrowserIT {
     void a_sales_person_files_the_monthly_report_in_chinese_tasklist() throws Exception {
         Api api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, "SMR");
-        var org = api.postFile("/api/imports/organisation", ADMIN, "smr.csv", ("unit_type,code,name,parent_code,user_id,email,role\n"
-                + "company,SMR,月报公司,,gm,,production\n"
-                + "department,SMR-SALES,销售部,SMR,sales.head,,sales\n"
-                + "department,SMR-MKT,市场部,SMR,marketing.head,,marketing\n"
-                + "region,SMR-EAST,华东区,SMR-SALES,sales.head,,\n"
-                + "person,SMR-P1,李雷,SMR-EAST,smr.p1,,employee\n"
-                + "person,SMR-P2,韩梅,SMR-EAST,smr.p2,,employee\n").getBytes(StandardCharsets.UTF_8));
+        var org = api.postFile("/api/imports/organisation", ADMIN, "smr.csv",
+                SalespersonReportIT.ORGANISATION.getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
-        var user = identity.createUserQuery().userId("smr.p1").singleResult();
-        user.setPassword("demo");
-        identity.saveUser(user);
+        TestCompanies.demoPasswords(identity, "smr.p1");
 
         var started = api.postJson("/engine-rest/process-definition/key/monthly-tracking-cycle/start", "secgen",
                 Map.of("variables", Map.of("period", Map.of("value", PERIOD, "type", "String"),

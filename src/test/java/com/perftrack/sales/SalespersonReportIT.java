@@ -31,6 +31,14 @@ class SalespersonReportIT {
 
     static final String ADMIN = "admin:it-admin-secret";
     static final String PERIOD = "2016-03";
+    /** The company with the report requirement on in the IT profile; also {@link SalespersonReportBrowserIT}'s. */
+    static final String ORGANISATION = "unit_type,code,name,parent_code,user_id,email,role\n"
+            + "company,SMR,月报公司,,gm,,production\n"
+            + "department,SMR-SALES,销售部,SMR,sales.head,,sales\n"
+            + "department,SMR-MKT,市场部,SMR,marketing.head,,marketing\n"
+            + "region,SMR-EAST,华东区,SMR-SALES,sales.head,,\n"
+            + "person,SMR-P1,李雷,SMR-EAST,smr.p1,,employee\n"
+            + "person,SMR-P2,韩梅,SMR-EAST,smr.p2,,employee\n";
     static final String[] COMPANY_KPIS = {"NEW_CUSTOMERS,20,18", "CUSTOMER_SATISFACTION,0.9,0.86",
             "ORDER_CONVERSION,0.25,0.2", "SALES_CYCLE_DAYS,30,36", "COMPLAINTS,5,7", "FUNNEL_LEADS,400,380",
             "FUNNEL_CONTACTS,250,240", "FUNNEL_NEEDS,120,110", "FUNNEL_PROPOSALS,60,52", "FUNNEL_WON,20,18",
@@ -51,18 +59,8 @@ class SalespersonReportIT {
     void the_sales_collection_waits_for_every_salesperson_report_and_shows_them() throws Exception {
         Api api = new Api(port);
         TestCompanies.joinDemoCommittee(companies, "SMR");
-        ok(api.postFile("/api/imports/organisation", ADMIN, "smr.csv", bytes("unit_type,code,name,parent_code,user_id,email,role\n"
-                + "company,SMR,月报公司,,gm,,production\n"
-                + "department,SMR-SALES,销售部,SMR,sales.head,,sales\n"
-                + "department,SMR-MKT,市场部,SMR,marketing.head,,marketing\n"
-                + "region,SMR-EAST,华东区,SMR-SALES,sales.head,,\n"
-                + "person,SMR-P1,李雷,SMR-EAST,smr.p1,,employee\n"
-                + "person,SMR-P2,韩梅,SMR-EAST,smr.p2,,employee\n")));
-        for (String id : new String[] {"smr.p1", "smr.p2"}) {
-            var user = identity.createUserQuery().userId(id).singleResult();
-            user.setPassword("demo");
-            identity.saveUser(user);
-        }
+        ok(api.postFile("/api/imports/organisation", ADMIN, "smr.csv", bytes(ORGANISATION)));
+        TestCompanies.demoPasswords(identity, "smr.p1", "smr.p2");
         StringBuilder figures = new StringBuilder("period,unit_type,unit_code,kpi_code,target,actual\n");
         figures.append(PERIOD).append(",person,SMR-P1,SALES_AMOUNT,100000,120000\n");
         figures.append(PERIOD).append(",person,SMR-P2,SALES_AMOUNT,100000,90000\n");

@@ -59,9 +59,7 @@ class WeeklySalesPlanBrowserIT {
                 + "department,WSB-SALES,销售部,WSB,sales.head,,sales\n"
                 + "person,WSB-P1,马丽,WSB-SALES,wsb.p1,,employee\n").getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
-        var user = identity.createUserQuery().userId("wsb.p1").singleResult();
-        user.setPassword("demo");
-        identity.saveUser(user);
+        TestCompanies.demoPasswords(identity, "wsb.p1");
         tasklist = new TasklistBrowser(port, 1280, 1000);
     }
 

@@ -65,11 +65,7 @@ class WeeklySalesPlanIT {
                 + "department,WSI-SALES,销售部,WSI,sales.head,,sales\n"
                 + "person,WSI-P1,钱多多,WSI-SALES,wsi.p1,,employee\n"
                 + "person,WSI-P2,孙小美,WSI-SALES,wsi.p2,,employee\n")));
-        for (String id : new String[] {"wsi.p1", "wsi.p2"}) {
-            var user = identity.createUserQuery().userId(id).singleResult();
-            user.setPassword("demo");
-            identity.saveUser(user);
-        }
+        TestCompanies.demoPasswords(identity, "wsi.p1", "wsi.p2");
         SalesWeek thisWeek = SalesWeek.of(calendar.today());
         SalesWeek last = thisWeek.previous();
         LocalDate m = last.monday();

@@ -24,4 +24,16 @@ public final class TestCompanies {
         companies.ensureCompany(companyCode, companyCode);
         DEMO_COMMITTEE.forEach(user -> companies.addMember(companyCode, user));
     }
+
+    /**
+     * Gives users the organisation import created without a password (SPEC.md section 4) the demo
+     * password, so that a test can sign in as them.
+     */
+    public static void demoPasswords(org.camunda.bpm.engine.IdentityService identity, String... userIds) {
+        for (String id : userIds) {
+            var user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword("demo");
+            identity.saveUser(user);
+        }
+    }
 }
