@@ -75,8 +75,8 @@ public final class SuspiciousFigures {
             });
             Stored figures = (period, unit, kpiCode) -> {
                 Map<String, FigureView> month = inFile.get(period);
-                FigureView own = month == null ? null
-                        : month.get(unit == row.unitCode() && kpiCode == row.kpiCode() ? unitKpi : unit + '|' + kpiCode);
+                boolean ownKey = unit.equals(row.unitCode()) && kpiCode.equals(row.kpiCode()); // its key is built once
+                FigureView own = month == null ? null : month.get(ownKey ? unitKpi : unit + '|' + kpiCode);
                 return own != null ? Optional.of(own) : stored.figure(period, unit, kpiCode);
             };
             String what = row.unitCode() + " " + row.kpiCode() + " " + row.period();
